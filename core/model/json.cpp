@@ -38,7 +38,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Auth, kind, username, password, 
                                                 keyInQuery, accessKey, secretKey, sessionToken, region, service)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HttpOptions, followRedirects, maxRedirects, connectTimeoutMs,
                                                 timeoutMs, verifyTls, caFile, clientCert, clientKey, proxy,
-                                                httpVersion, acceptEncoding, maxBodyInMemory, spillDir, resolve,
+                                                httpVersion, acceptEncoding, maxBodyInMemory, spillDir, maxBodyBytes, resolve,
                                                 connectTo, unixSocket)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Assertion, source, selector, op, value, enabled)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Capture, variable, source, selector, group, enabled)

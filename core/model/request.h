@@ -76,6 +76,8 @@ struct HttpOptions {
     bool acceptEncoding = true;        // send Accept-Encoding and decode transparently
     std::uint64_t maxBodyInMemory = 64ull * 1024 * 1024;  // beyond this the body streams to a file
     std::string spillDir;              // where spilled bodies go (default: the system temp dir)
+    std::uint64_t maxBodyBytes = 1024ull * 1024 * 1024;  // hard cap (decoded); beyond it the exchange fails
+                                                         // with code "body-cap"; 0 = no cap
     std::vector<std::string> resolve;  // curl --resolve entries "host:port:addr"
     std::vector<std::string> connectTo;  // curl --connect-to entries "host:port:host2:port2"
     std::string unixSocket;

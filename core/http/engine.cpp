@@ -1,0 +1,304 @@
+#include "core/http/engine.h"
+
+#include <array>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "core/http/curl_handles.h"
+#include "core/http/transfer.h"
+
+namespace sonde {
+
+using http::Transfer;
+
+namespace http {
+void ensureCurlGlobalInit() {
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+}  // namespace http
+
+namespace {
+Error cancelledError(const std::string& url) { return makeError("Cancelled", url, "", "cancelled"); }
+}  // namespace
+
+struct Engine::Impl {
+    EngineOptions options;
+    CURLM* multi = nullptr;
+    CURLSH* share = nullptr;
+    std::array<std::mutex, CURL_LOCK_DATA_LAST> shareLocks;
+
+    mutable std::mutex mutex;  // guards everything below
+    std::deque<std::unique_ptr<Transfer>> pending;
+    std::map<ExchangeId, std::string> pendingUrls;
+    std::vector<ExchangeId> toCancel;
+    std::set<ExchangeId> live;  // submitted and not yet delivered
+    std::atomic<std::size_t> active{0};
+    std::atomic<std::size_t> queued{0};
+    bool stopping = false;
+    ExchangeId nextId = 1;
+    std::thread thread;
+
+    // Only touched by the engine thread.
+    std::map<ExchangeId, std::unique_ptr<Transfer>> running;
+
+    static void lockShare(CURL*, curl_lock_data data, curl_lock_access, void* p) {
+        static_cast<Impl*>(p)->shareLocks[data].lock();
+    }
+    static void unlockShare(CURL*, curl_lock_data data, void* p) { static_cast<Impl*>(p)->shareLocks[data].unlock(); }
+
+    void deliver(Transfer& t, ExchangeResult r) {
+        {
+            std::lock_guard lock(mutex);
+            live.erase(t.id());
+        }
+        t.deliver(std::move(r));
+    }
+
+    void start(Transfer* t) {
+        curl_multi_add_handle(multi, t->easy());
+        active++;
+    }
+
+    void finishOne(CURL* easy, CURLcode code) {
+        Transfer* t = nullptr;
+        curl_easy_getinfo(easy, CURLINFO_PRIVATE, reinterpret_cast<char**>(&t));
+        curl_multi_remove_handle(multi, easy);
+        auto it = running.find(t->id());
+        std::unique_ptr<Transfer> owned = std::move(it->second);
+        running.erase(it);
+        active--;
+        deliver(*owned, owned->finish(code));
+    }
+
+    void cancelRunning(ExchangeId id) {
+        auto it = running.find(id);
+        if (it == running.end()) return;
+        std::unique_ptr<Transfer> owned = std::move(it->second);
+        running.erase(it);
+        curl_multi_remove_handle(multi, owned->easy());
+        active--;
+        deliver(*owned, cancelledError(""));
+    }
+
+    void loop() {
+        for (;;) {
+            std::vector<std::unique_ptr<Transfer>> toStart;
+            std::vector<ExchangeId> cancels;
+            bool stop;
+            {
+                std::lock_guard lock(mutex);
+                stop = stopping;
+                cancels.swap(toCancel);
+                while (!pending.empty() &&
+                       running.size() + toStart.size() < static_cast<std::size_t>(options.maxConcurrency)) {
+                    toStart.push_back(std::move(pending.front()));
+                    pending.pop_front();
+                }
+                queued = pending.size();
+            }
+            for (ExchangeId id : cancels) cancelRunning(id);
+            for (auto& t : toStart) {
+                Transfer* raw = t.get();
+                auto st = raw->prepare(share, options);
+                if (!st) {
+                    deliver(*raw, st.error());
+                    continue;
+                }
+                running.emplace(raw->id(), std::move(t));
+                start(raw);
+            }
+            if (stop) break;
+            int stillRunning = 0;
+            curl_multi_perform(multi, &stillRunning);
+            int left = 0;
+            while (CURLMsg* msg = curl_multi_info_read(multi, &left))
+                if (msg->msg == CURLMSG_DONE) finishOne(msg->easy_handle, msg->data.result);
+            {
+                std::lock_guard lock(mutex);
+                if (stopping || !toCancel.empty() ||
+                    (!pending.empty() && running.size() < static_cast<std::size_t>(options.maxConcurrency)))
+                    continue;
+            }
+            // Sleeps until a socket is ready, a timeout is due, or curl_multi_wakeup (curl_multi_poll.html).
+            curl_multi_poll(multi, nullptr, 0, 1000, nullptr);
+        }
+        // Shutting down: everything still running or queued ends as cancelled.
+        for (auto& [id, t] : running) {
+            curl_multi_remove_handle(multi, t->easy());
+            deliver(*t, cancelledError(""));
+        }
+        running.clear();
+        std::deque<std::unique_ptr<Transfer>> rest;
+        {
+            std::lock_guard lock(mutex);
+            rest.swap(pending);
+        }
+        for (auto& t : rest) deliver(*t, cancelledError(""));
+    }
+
+    CURL* jarHandle() const {
+        CURL* h = curl_easy_init();
+        curl_easy_setopt(h, CURLOPT_SHARE, share);
+        curl_easy_setopt(h, CURLOPT_COOKIEFILE, "");
+        return h;
+    }
+};
+
+Engine::Engine(EngineOptions options) : d(std::make_unique<Impl>()) {
+    http::ensureCurlGlobalInit();
+    if (options.maxConcurrency < 1) options.maxConcurrency = 1;
+    d->options = options;
+    d->multi = curl_multi_init();
+    curl_multi_setopt(d->multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+    if (options.maxHostConnections > 0)
+        curl_multi_setopt(d->multi, CURLMOPT_MAX_HOST_CONNECTIONS, options.maxHostConnections);
+    // The cookie jar is shared by every transfer of this session (curl_share_setopt.html).
+    d->share = curl_share_init();
+    curl_share_setopt(d->share, CURLSHOPT_LOCKFUNC, &Impl::lockShare);
+    curl_share_setopt(d->share, CURLSHOPT_UNLOCKFUNC, &Impl::unlockShare);
+    curl_share_setopt(d->share, CURLSHOPT_USERDATA, d.get());
+    curl_share_setopt(d->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_COOKIE);
+    curl_share_setopt(d->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+    curl_share_setopt(d->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+    d->thread = std::thread([this] { d->loop(); });
+}
+
+Engine::~Engine() {
+    {
+        std::lock_guard lock(d->mutex);
+        d->stopping = true;
+    }
+    curl_multi_wakeup(d->multi);
+    d->thread.join();
+    curl_multi_cleanup(d->multi);
+    curl_share_cleanup(d->share);
+}
+
+ExchangeId Engine::submit(RequestSpec request, ExchangeCallback callback) {
+    ExchangeId id;
+    {
+        std::lock_guard lock(d->mutex);
+        id = d->nextId++;
+        d->live.insert(id);
+        d->pending.push_back(std::make_unique<Transfer>(id, std::move(request), std::move(callback)));
+        d->queued = d->pending.size();
+    }
+    curl_multi_wakeup(d->multi);
+    return id;
+}
+
+std::future<ExchangeResult> Engine::submit(RequestSpec request) {
+    auto promise = std::make_shared<std::promise<ExchangeResult>>();
+    auto future = promise->get_future();
+    submit(std::move(request), [promise](ExchangeId, ExchangeResult r) { promise->set_value(std::move(r)); });
+    return future;
+}
+
+ExchangeResult Engine::send(RequestSpec request) { return submit(std::move(request)).get(); }
+
+bool Engine::cancel(ExchangeId id) {
+    std::unique_ptr<Transfer> removed;
+    {
+        std::lock_guard lock(d->mutex);
+        for (auto it = d->pending.begin(); it != d->pending.end(); ++it)
+            if ((*it)->id() == id) {
+                removed = std::move(*it);
+                d->pending.erase(it);
+                break;
+            }
+        if (!removed) {
+            if (!d->live.count(id)) return false;
+            d->toCancel.push_back(id);
+        }
+    }
+    if (removed) {
+        d->deliver(*removed, cancelledError(""));
+        return true;
+    }
+    curl_multi_wakeup(d->multi);
+    return true;
+}
+
+void Engine::cancelAll() {
+    std::deque<std::unique_ptr<Transfer>> removed;
+    {
+        std::lock_guard lock(d->mutex);
+        removed.swap(d->pending);
+        d->toCancel.assign(d->live.begin(), d->live.end());
+    }
+    for (auto& t : removed) d->deliver(*t, cancelledError(""));
+    curl_multi_wakeup(d->multi);
+}
+
+std::size_t Engine::inFlight() const { return d->active + d->queued; }
+
+std::vector<Cookie> Engine::cookies() const {
+    std::vector<Cookie> out;
+    http::EasyHandle h(d->jarHandle());
+    curl_slist* list = nullptr;
+    // Netscape cookie format lines (CURLINFO_COOKIELIST.html).
+    if (curl_easy_getinfo(h.get(), CURLINFO_COOKIELIST, &list) != CURLE_OK) return out;
+    for (curl_slist* s = list; s; s = s->next) {
+        std::vector<std::string> f;
+        std::stringstream ss(s->data);
+        std::string field;
+        while (std::getline(ss, field, '\t')) f.push_back(field);
+        if (f.size() < 7) continue;
+        Cookie c;
+        c.httpOnly = f[0].rfind("#HttpOnly_", 0) == 0;
+        c.domain = c.httpOnly ? f[0].substr(10) : f[0];
+        c.includeSubdomains = f[1] == "TRUE";
+        c.path = f[2];
+        c.secure = f[3] == "TRUE";
+        c.expires = std::stoll(f[4]);
+        c.name = f[5];
+        c.value = f[6];
+        out.push_back(std::move(c));
+    }
+    curl_slist_free_all(list);
+    return out;
+}
+
+void Engine::clearCookies() {
+    http::EasyHandle h(d->jarHandle());
+    curl_easy_setopt(h.get(), CURLOPT_COOKIELIST, "ALL");
+}
+
+void Engine::addCookie(const std::string& line) {
+    http::EasyHandle h(d->jarHandle());
+    curl_easy_setopt(h.get(), CURLOPT_COOKIELIST, line.c_str());
+}
+
+Result<std::string> effectiveRequestUrl(const RequestSpec& r) {
+    http::ensureCurlGlobalInit();
+    if (r.url.empty()) return makeError("The URL is empty", "", "Enter a URL such as http://127.0.0.1:8088/", "url");
+    http::Url u(curl_url());
+    // A URL without a scheme gets http:// as curl does (CURLU_GUESS_SCHEME, curl_url_set.html).
+    CURLUcode rc = curl_url_set(u.get(), CURLUPART_URL, r.url.c_str(), CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME);
+    if (rc != CURLUE_OK)
+        return makeError(std::string("The URL is not valid: ") + curl_url_strerror(rc), r.url,
+                         "Write it as http(s)://host[:port]/path", "url");
+    auto append = [&](const std::string& k, const std::string& v) {
+        std::string kv = k + "=" + v;
+        curl_url_set(u.get(), CURLUPART_QUERY, kv.c_str(), CURLU_APPENDQUERY | CURLU_URLENCODE);
+    };
+    for (const auto& p : r.params)
+        if (p.enabled && !p.key.empty()) append(p.key, p.value);
+    if (r.auth.kind == AuthKind::ApiKey && r.auth.keyInQuery && !r.auth.keyName.empty())
+        append(r.auth.keyName, r.auth.keyValue);
+    char* out = nullptr;
+    rc = curl_url_get(u.get(), CURLUPART_URL, &out, 0);
+    if (rc != CURLUE_OK)
+        return makeError(std::string("The URL is not valid: ") + curl_url_strerror(rc), r.url, "", "url");
+    http::CurlString s(out);
+    return std::string(s.get());
+}
+
+}  // namespace sonde
