@@ -1,0 +1,199 @@
+#include "ui/widgets/code_editor.h"
+
+#include <Qsci/qscilexerhtml.h>
+#include <Qsci/qscilexerjavascript.h>
+#include <Qsci/qscilexerjson.h>
+#include <Qsci/qscilexerxml.h>
+#include <Qsci/qscilexeryaml.h>
+
+#include <QApplication>
+#include <QFontDatabase>
+#include <QKeyEvent>
+#include <QPalette>
+#include <QTimer>
+
+#include "ui/widgets/search_bar.h"
+
+namespace sonde::ui {
+
+namespace {
+QFont monoFont() {
+    QFont f = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    f.setStyleHint(QFont::Monospace);
+    if (f.pointSizeF() < 9) f.setPointSizeF(10);
+    return f;
+}
+bool isDark(const QPalette& p) { return p.color(QPalette::Base).lightness() < 128; }
+}  // namespace
+
+CodeEditor::CodeEditor(QWidget* parent) : QsciScintilla(parent) {
+    setUtf8(true);
+    setFont(monoFont());
+    setMarginsFont(monoFont());
+    setMarginType(0, NumberMargin);
+    setMarginLineNumbers(0, true);
+    setMarginWidth(0, QStringLiteral("00000"));
+    setFolding(BoxedTreeFoldStyle, 2);
+    setBraceMatching(SloppyBraceMatch);
+    setAutoIndent(true);
+    setIndentationsUseTabs(false);
+    setTabWidth(2);
+    setCaretLineVisible(false);
+    setEolMode(EolUnix);
+    setWrapMode(WrapNone);
+    // Layout cache for visible lines only keeps huge documents cheap (Scintilla SCI_SETLAYOUTCACHE).
+    SendScintilla(SCI_SETLAYOUTCACHE, SC_CACHE_PAGE);
+    search_ = new SearchBar(this);
+    search_->hide();
+    applyPalette();
+}
+
+CodeEditor::~CodeEditor() = default;
+
+CodeEditor::Language CodeEditor::languageForContentType(const QString& contentType) {
+    const QString ct = contentType.section(';', 0, 0).trimmed().toLower();
+    if (ct.contains(QLatin1String("json"))) return Language::Json;
+    if (ct.contains(QLatin1String("html"))) return Language::Html;
+    if (ct.contains(QLatin1String("xml")) || ct.contains(QLatin1String("soap"))) return Language::Xml;
+    if (ct.contains(QLatin1String("javascript")) || ct.contains(QLatin1String("ecmascript")))
+        return Language::JavaScript;
+    if (ct.contains(QLatin1String("yaml")) || ct.contains(QLatin1String("yml"))) return Language::Yaml;
+    return Language::Plain;
+}
+
+void CodeEditor::setLanguage(Language language) {
+    if (language == language_ && (lexer_ != nullptr) == (language != Language::Plain)) return;
+    language_ = language;
+    QsciLexer* old = lexer_;
+    switch (language) {
+    case Language::Json: lexer_ = new QsciLexerJSON(this); break;
+    case Language::Xml: lexer_ = new QsciLexerXML(this); break;
+    case Language::Html: lexer_ = new QsciLexerHTML(this); break;
+    case Language::JavaScript: lexer_ = new QsciLexerJavaScript(this); break;
+    case Language::Yaml: lexer_ = new QsciLexerYAML(this); break;
+    case Language::Plain: lexer_ = nullptr; break;
+    }
+    if (lexer_) lexer_->setDefaultFont(monoFont()), lexer_->setFont(monoFont());
+    setLexer(lexer_);
+    delete old;
+    applyPalette();
+}
+
+void CodeEditor::applyPalette() {
+    const QPalette pal = QApplication::palette(this);
+    const QColor paper = pal.color(QPalette::Base), ink = pal.color(QPalette::Text);
+    setPaper(paper);
+    setColor(ink);
+    setMarginsBackgroundColor(pal.color(QPalette::Window));
+    setMarginsForegroundColor(pal.color(QPalette::PlaceholderText));
+    setFoldMarginColors(pal.color(QPalette::Window), pal.color(QPalette::Window));
+    setCaretForegroundColor(ink);
+    setSelectionBackgroundColor(pal.color(QPalette::Highlight));
+    setSelectionForegroundColor(pal.color(QPalette::HighlightedText));
+    setMatchedBraceBackgroundColor(isDark(pal) ? QColor(0x3a, 0x5a, 0x3a) : QColor(0xc8, 0xf0, 0xc8));
+    if (!lexer_) return;
+    lexer_->setDefaultPaper(paper);
+    lexer_->setPaper(paper, -1);
+    lexer_->setDefaultColor(ink);
+    if (isDark(pal)) {
+        // The lexers' built-in colours are for light paper; lift them on dark paper.
+        for (int style = 0; style < 128; ++style) {
+            if (lexer_->description(style).isEmpty()) continue;
+            QColor c = lexer_->color(style);
+            if (c.lightness() < 110) lexer_->setColor(c.lightness() < 40 ? ink : c.lighter(220), style);
+        }
+    }
+}
+
+void CodeEditor::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) applyPalette();
+    QsciScintilla::changeEvent(event);
+}
+
+void CodeEditor::setWrapEnabled(bool on) { setWrapMode(on ? WrapWord : WrapNone); }
+
+void CodeEditor::setTextChunked(const QString& text, int sliceChars) {
+    ++loadGeneration_;
+    slice_ = qMax(4096, sliceChars);
+    if (text.size() <= slice_) {
+        pending_.clear();
+        loadPos_ = -1;
+        setText(text);
+        emit loadFinished();
+        return;
+    }
+    const bool ro = isReadOnly();
+    setReadOnly(false);
+    clear();
+    setReadOnly(ro);
+    pending_ = text;
+    loadPos_ = 0;
+    loadNextSlice();
+}
+
+void CodeEditor::loadNextSlice() {
+    if (loadPos_ < 0) return;
+    const quint64 gen = loadGeneration_;
+    const bool ro = isReadOnly();
+    setReadOnly(false);
+    int len = qMin<qsizetype>(slice_, pending_.size() - loadPos_);
+    // Never split a surrogate pair between slices.
+    if (loadPos_ + len < pending_.size() && pending_.at(loadPos_ + len - 1).isHighSurrogate()) ++len;
+    const QByteArray utf8 = QStringView(pending_).mid(loadPos_, len).toUtf8();
+    SendScintilla(SCI_APPENDTEXT, static_cast<unsigned long>(utf8.size()), utf8.constData());
+    setReadOnly(ro);
+    loadPos_ += len;
+    if (loadPos_ >= pending_.size()) {
+        loadPos_ = -1;
+        pending_.clear();
+        emit loadFinished();
+        return;
+    }
+    QTimer::singleShot(0, this, [this, gen] {
+        if (gen == loadGeneration_) loadNextSlice();
+    });
+}
+
+void CodeEditor::showSearch() {
+    search_->open();
+    placeSearchBar();
+}
+
+bool CodeEditor::find(const QString& text, bool forward, bool caseSensitive) {
+    if (text.isEmpty()) return false;
+    int line = 0, index = 0;
+    getCursorPosition(&line, &index);
+    if (!forward && hasSelectedText()) {
+        int l1, i1, l2, i2;
+        getSelection(&l1, &i1, &l2, &i2);
+        line = l1, index = i1;
+    }
+    return findFirst(text, false, caseSensitive, false, true, forward, line, index, true);
+}
+
+void CodeEditor::keyPressEvent(QKeyEvent* event) {
+    if (event->matches(QKeySequence::Find)) {
+        showSearch();
+        return;
+    }
+    if (event->key() == Qt::Key_Escape && search_->isVisible()) {
+        search_->hide();
+        return;
+    }
+    QsciScintilla::keyPressEvent(event);
+}
+
+void CodeEditor::resizeEvent(QResizeEvent* event) {
+    QsciScintilla::resizeEvent(event);
+    placeSearchBar();
+}
+
+void CodeEditor::placeSearchBar() {
+    if (!search_->isVisible()) return;
+    const QSize hint = search_->sizeHint();
+    const int w = qMin(hint.width() + 80, viewport()->width() - 8);
+    search_->setGeometry(viewport()->geometry().right() - w - 4, viewport()->geometry().top() + 4, w, hint.height());
+    search_->raise();
+}
+
+}  // namespace sonde::ui
