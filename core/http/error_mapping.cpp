@@ -28,8 +28,12 @@ Error mapCurlError(CURLcode code, const char* errbuf, bool overCap, const HttpOp
         case CURLE_TOO_MANY_REDIRECTS:
             return e("Too many redirects (more than " + std::to_string(o.maxRedirects) + ")",
                      "The server redirects in a loop, or raise the redirect limit", "redirects");
-        case CURLE_URL_MALFORMAT:
         case CURLE_UNSUPPORTED_PROTOCOL:
+            if (detail.find("HTTP/0.9") != std::string::npos)
+                return e("The server sent a reply that is not valid HTTP (" + detail + ")",
+                         "Check that this is an HTTP server and the port is right", "protocol");
+            [[fallthrough]];
+        case CURLE_URL_MALFORMAT:
             return e("The URL is not valid (" + detail + ")", "Write it as http(s)://host[:port]/path", "url");
         case CURLE_PEER_FAILED_VERIFICATION:
         case CURLE_SSL_CACERT_BADFILE:

@@ -2,6 +2,7 @@
 // RequestSpec: what the user wrote (it may hold {{variables}}), with everything core/http can send.
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/model/assertion.h"
@@ -9,6 +10,9 @@
 namespace sonde {
 
 struct KeyValue {
+    KeyValue() = default;
+    KeyValue(std::string k, std::string v, bool on = true, std::string desc = {})
+        : key(std::move(k)), value(std::move(v)), enabled(on), description(std::move(desc)) {}
     std::string key;
     std::string value;
     bool enabled = true;
@@ -17,6 +21,11 @@ struct KeyValue {
 };
 
 struct MultipartPart {
+    MultipartPart() = default;
+    MultipartPart(std::string n, std::string v, bool file = false, std::string fname = {}, std::string type = {},
+                  bool on = true)
+        : name(std::move(n)), value(std::move(v)), isFile(file), fileName(std::move(fname)),
+          contentType(std::move(type)), enabled(on) {}
     std::string name;
     std::string value;        // text value, or the file path when isFile
     bool isFile = false;

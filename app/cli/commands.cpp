@@ -1,0 +1,11 @@
+#include "commands.h"
+
+namespace sonde::cli {
+
+std::vector<const CommandDef*> allCommands() {
+    return {
+        &sendCommand(),
+    };
+}
+
+}  // namespace sonde::cli
