@@ -49,11 +49,10 @@ void parseStatusLine(const std::string& line, Response& r) {
 }
 
 void readInfo(CURL* h, Response& r) {
-    curl_off_t dns = 0, conn = 0, app = 0, pre = 0, start = 0, total = 0, redir = 0;
+    curl_off_t dns = 0, conn = 0, app = 0, start = 0, total = 0, redir = 0;
     curl_easy_getinfo(h, CURLINFO_NAMELOOKUP_TIME_T, &dns);
     curl_easy_getinfo(h, CURLINFO_CONNECT_TIME_T, &conn);
     curl_easy_getinfo(h, CURLINFO_APPCONNECT_TIME_T, &app);
-    curl_easy_getinfo(h, CURLINFO_PRETRANSFER_TIME_T, &pre);
     curl_easy_getinfo(h, CURLINFO_STARTTRANSFER_TIME_T, &start);
     curl_easy_getinfo(h, CURLINFO_TOTAL_TIME_T, &total);
     curl_easy_getinfo(h, CURLINFO_REDIRECT_TIME_T, &redir);
@@ -64,7 +63,7 @@ void readInfo(CURL* h, Response& r) {
     t.dns = ms(dns);
     t.connect = diff(conn, dns);
     t.tls = app > 0 ? diff(app, conn) : 0.0;
-    t.firstByte = diff(start, pre > 0 ? pre : (app > 0 ? app : conn));
+    t.firstByte = diff(start, app > 0 ? app : conn);  // request sent + server think time
     t.download = diff(total, start);
     t.total = ms(total);
     t.redirect = ms(redir);
