@@ -1,0 +1,15 @@
+# CPack DEB: `cmake --build build/default --target package` makes sonde_<version>_<arch>.deb.
+set(CPACK_PACKAGE_NAME "sonde")
+set(CPACK_PACKAGE_VENDOR "Sonde developers")
+set(CPACK_PACKAGE_CONTACT "Sonde developers <sonde@localhost>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Native workbench for testing APIs, with security probes")
+set(CPACK_GENERATOR "DEB")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
+set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://example.invalid/sonde")
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/io.github.sonde.Sonde.desktop DESTINATION share/applications)
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/io.github.sonde.Sonde.metainfo.xml DESTINATION share/metainfo)
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/icons/sonde.svg DESTINATION share/icons/hicolor/scalable/apps
+        RENAME io.github.sonde.Sonde.svg)
+include(CPack)
