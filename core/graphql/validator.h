@@ -1,0 +1,23 @@
+#pragma once
+// Validation of an executable document against a Schema (a subset of the spec's section 5 rules).
+// Each problem is a Diagnostic with line, column and the graphql-js rule name:
+//   ExecutableDefinitions, UniqueOperationNames, LoneAnonymousOperation, KnownOperationTypes,
+//   FieldsOnCorrectType, ScalarLeafs, KnownArgumentNames, ProvidedRequiredArguments, ValuesOfCorrectType,
+//   KnownTypeNames, VariablesAreInputTypes, UniqueVariableNames, NoUndefinedVariables, NoUnusedVariables,
+//   VariablesInAllowedPosition, KnownFragmentNames, UniqueFragmentNames, NoUnusedFragments,
+//   FragmentsOnCompositeTypes, PossibleFragmentSpreads, NoFragmentCycles, KnownDirectives.
+// Diagnostics come back sorted by position.
+#include <string_view>
+#include <vector>
+
+#include "core/graphql/ast.h"
+#include "core/graphql/schema.h"
+
+namespace sonde::graphql {
+
+std::vector<Diagnostic> validate(const Schema& schema, const Document& document);
+
+// Parses `source` as an executable document and validates it: a syntax error is the one diagnostic.
+std::vector<Diagnostic> validate(const Schema& schema, std::string_view source);
+
+}  // namespace sonde::graphql
