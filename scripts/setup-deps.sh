@@ -6,7 +6,7 @@ PKGS=(
   qt6-base-dev qt6-base-dev-tools libqt6svg6-dev libgl-dev libqscintilla2-qt6-dev
   libcurl4-openssl-dev libssl-dev zlib1g-dev libbrotli-dev
   nlohmann-json3-dev libsqlite3-dev sqlite3 libyaml-cpp-dev libcpp-httplib-dev
-  libre2-dev openssl curl xvfb xauth imagemagick fonts-dejavu-core
+  libre2-dev openssl curl nghttp2-server xvfb xauth imagemagick fonts-dejavu-core
 )
 command -v node >/dev/null 2>&1 || PKGS+=(nodejs npm)
 missing=()

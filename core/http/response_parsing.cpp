@@ -85,6 +85,9 @@ void readInfo(CURL* h, Response& r) {
     long port = 0;
     curl_easy_getinfo(h, CURLINFO_PRIMARY_PORT, &port);
     r.remotePort = static_cast<int>(port);
+    long connects = 0;
+    curl_easy_getinfo(h, CURLINFO_NUM_CONNECTS, &connects);
+    r.newConnections = static_cast<int>(connects);
     long ver = 0;
     curl_easy_getinfo(h, CURLINFO_HTTP_VERSION, &ver);
     if (ver == CURL_HTTP_VERSION_2_0) r.httpVersion = "HTTP/2";

@@ -77,6 +77,7 @@ void to_json(json& j, const Response& v) {
     j = json{{"status", v.status},       {"reason", v.reason},           {"httpVersion", v.httpVersion},
              {"headers", v.headers},     {"bodyBytes", v.bodyBytes},     {"effectiveUrl", v.effectiveUrl},
              {"redirects", v.redirects}, {"remoteIp", v.remoteIp},       {"remotePort", v.remotePort},
+             {"newConnections", v.newConnections},
              {"sizes", v.sizes},         {"timings", v.timings}};
     if (!v.bodyFile.empty())
         j["bodyFile"] = v.bodyFile;

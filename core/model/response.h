@@ -66,6 +66,7 @@ struct Response {
     std::vector<RedirectHop> redirects;
     std::string remoteIp;
     int remotePort = 0;
+    int newConnections = 0;            // connections opened for this exchange (0: an existing one was reused)
     Sizes sizes;
     Timings timings;
     std::optional<TlsInfo> tls;

@@ -3,6 +3,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -19,7 +24,18 @@ class TestEngine : public QObject {
     Q_OBJECT
     test::TestServer server_;
     QTemporaryDir dir_;
-    std::string cert_, key_;
+    std::string cert_, key_, unixSocket_;
+    static int freePort() {
+        int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+        socklen_t len = sizeof a;
+        getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+        ::close(fd);
+        return ntohs(a.sin_port);
+    }
     Engine engine_;
 
     RequestSpec get(const std::string& path) {
@@ -50,6 +66,8 @@ private slots:
                                                "-days", "2", "-subj", "/CN=localhost", "-addext",
                                                "subjectAltName=DNS:localhost,IP:127.0.0.1"});
         QCOMPARE(rc, 0);
+        unixSocket_ = dir_.filePath("raw.sock").toStdString();
+        QVERIFY(server_.listenUnix(unixSocket_));
         QVERIFY(server_.start(cert_, key_));
     }
 
@@ -458,6 +476,90 @@ private slots:
             }
         }
         QCOMPARE(cancelled.load(), 4);
+    }
+
+    void keepAliveReusesTheConnection() {
+        Engine session;
+        Exchange a = *session.send(get("/echo"));
+        Exchange b = *session.send(get("/echo"));
+        QCOMPARE(a.response.newConnections, 1);
+        QCOMPARE(b.response.newConnections, 0);
+    }
+
+    void proxy() {
+        RequestSpec r;
+        r.url = "http://upstream.example.test/raw-echo?via=proxy";
+        r.options.proxy = server_.rawUrl("");
+        Exchange e = mustSend(r);
+        QCOMPARE(e.response.status, 200);
+        // A forward proxy receives the absolute URI in the request line.
+        QVERIFY2(e.response.body.rfind("GET http://upstream.example.test/raw-echo?via=proxy HTTP/1.1\r\n", 0) == 0,
+                 e.response.body.c_str());
+    }
+
+    void unixSocket() {
+        RequestSpec r;
+        r.url = "http://localhost/raw-echo";
+        r.options.unixSocket = unixSocket_;
+        Exchange e = mustSend(r);
+        QCOMPARE(e.response.status, 200);
+        QVERIFY(e.response.body.rfind("GET /raw-echo HTTP/1.1\r\n", 0) == 0);
+    }
+
+    void clientCertificate() {
+        QString clientKey = dir_.filePath("client-key.pem"), clientCert = dir_.filePath("client.pem");
+        QCOMPARE(QProcess::execute("openssl", {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", clientKey,
+                                               "-out", clientCert, "-days", "2", "-subj", "/CN=sonde-client"}),
+                 0);
+        int port = server_.startMutualTls(cert_, key_, clientCert.toStdString());
+        QVERIFY(port > 0);
+        RequestSpec r;
+        r.url = "https://localhost:" + std::to_string(port) + "/echo";
+        r.options.caFile = cert_;
+        auto without = engine_.send(r);
+        QVERIFY(!without.ok());  // the server demands a client certificate
+        r.options.clientCert = clientCert.toStdString();
+        r.options.clientKey = clientKey.toStdString();
+        QCOMPARE(mustSend(r).response.status, 200);
+    }
+
+    void http2MultiplexingWithNghttpd() {
+        // nghttpd (Debian's nghttp2-server) is a real HTTP/2 server: ALPN h2 over TLS.
+        QTemporaryDir docs;
+        QFile f(docs.filePath("hello.txt"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("hello over h2\n");
+        f.close();
+        int port = freePort();
+        QProcess nghttpd;
+        nghttpd.start("nghttpd", {"-d", docs.path(), "--address=127.0.0.1", QString::number(port),
+                                  QString::fromStdString(key_), QString::fromStdString(cert_)});
+        QVERIFY2(nghttpd.waitForStarted(5000), "nghttpd is missing: install Debian's nghttp2-server (scripts/setup-deps.sh)");
+        Engine session;
+        RequestSpec r;
+        r.url = "https://localhost:" + std::to_string(port) + "/hello.txt";
+        r.options.caFile = cert_;
+        ExchangeResult first = makeError("not sent");
+        for (int attempt = 0; attempt < 50; ++attempt) {  // until nghttpd listens
+            first = session.send(r);
+            if (first.ok()) break;
+            QThread::msleep(50);
+        }
+        QVERIFY2(first.ok(), first.ok() ? "" : first.error().message().c_str());
+        QCOMPARE(first->response.httpVersion, std::string("HTTP/2"));
+        QCOMPARE(first->response.tls->alpn, std::string("h2"));
+        QCOMPARE(first->response.body, std::string("hello over h2\n"));
+        std::vector<std::future<ExchangeResult>> many;
+        for (int i = 0; i < 10; ++i) many.push_back(session.submit(r));
+        int newConnections = 0;
+        for (auto& m : many) {
+            ExchangeResult res = m.get();
+            QVERIFY(res.ok());
+            newConnections += res->response.newConnections;
+        }
+        QCOMPARE(newConnections, 0);  // all ten multiplexed on the first connection
+        nghttpd.kill();
+        nghttpd.waitForFinished();
     }
 
     void cleanupTestCase() { server_.stop(); }
