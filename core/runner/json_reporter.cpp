@@ -36,7 +36,44 @@ json requestJson(const RequestResult& r) {
     return j;
 }
 
+json runJson(const RunResult& run) {
+    const auto& s = run.stats;
+    json failures = json::array();
+    for (const auto& it : run.iterations)
+        for (const auto& r : it.requests) {
+            if (r.error)
+                failures.push_back(json{{"iteration", r.iteration + 1}, {"request", describeRequest(r)},
+                                        {"folder", r.folder}, {"name", r.name}, {"error", r.error->message()}});
+            for (const auto& a : r.assertions)
+                if (!a.passed)
+                    failures.push_back(json{{"iteration", r.iteration + 1}, {"request", describeRequest(r)},
+                                            {"folder", r.folder}, {"name", r.name}, {"assertion", a.description},
+                                            {"expected", a.expected}, {"actual", a.actual}, {"message", a.message}});
+        }
+    return json{{"startedAt", run.startedAt},
+                {"end", toString(run.end)},
+                {"passed", run.passed()},
+                {"stats",
+                 {{"iterations", {{"total", s.iterations}}},
+                  {"requests", {{"total", s.requests}, {"failed", s.requestsFailed}, {"errors", s.transportErrors}}},
+                  {"assertions", {{"total", s.assertions}, {"failed", s.assertionsFailed}}}}},
+                {"timings",
+                 {{"totalMs", s.totalMs}, {"responseAverageMs", s.responseAvgMs}, {"responseMinMs", s.responseMinMs},
+                  {"responseMaxMs", s.responseMaxMs}}},
+                {"failures", failures}};
+}
+
 }  // namespace
+
+std::string JsonReporter::render(const RunResult& run) {
+    json doc{{"format", "sonde-report"}, {"version", 1}, {"collection", run.collectionName},
+             {"environment", run.environmentName}, {"iterations", run.stats.iterations}};
+    doc["executions"] = json::array();
+    for (const auto& it : run.iterations)
+        for (const auto& r : it.requests) doc["executions"].push_back(requestJson(r));
+    doc["run"] = runJson(run);
+    return doc.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 JsonReporter::JsonReporter(std::string path) : path_(std::move(path)) {}
 
@@ -64,33 +101,7 @@ void JsonReporter::requestDone(const RequestResult& result) {
 
 void JsonReporter::runDone(const RunResult& run) {
     if (!file_) return;
-    const auto& s = run.stats;
-    json failures = json::array();
-    for (const auto& it : run.iterations)
-        for (const auto& r : it.requests) {
-            if (r.error)
-                failures.push_back(json{{"iteration", r.iteration + 1}, {"request", describeRequest(r)},
-                                        {"folder", r.folder}, {"name", r.name}, {"error", r.error->message()}});
-            for (const auto& a : r.assertions)
-                if (!a.passed)
-                    failures.push_back(json{{"iteration", r.iteration + 1}, {"request", describeRequest(r)},
-                                            {"folder", r.folder}, {"name", r.name}, {"assertion", a.description},
-                                            {"expected", a.expected}, {"actual", a.actual}, {"message", a.message}});
-        }
-    json tail{
-        {"run",
-         {{"startedAt", run.startedAt},
-          {"end", toString(run.end)},
-          {"passed", run.passed()},
-          {"stats",
-           {{"iterations", {{"total", s.iterations}}},
-            {"requests", {{"total", s.requests}, {"failed", s.requestsFailed}, {"errors", s.transportErrors}}},
-            {"assertions", {{"total", s.assertions}, {"failed", s.assertionsFailed}}}}},
-          {"timings",
-           {{"totalMs", s.totalMs}, {"responseAverageMs", s.responseAvgMs}, {"responseMinMs", s.responseMinMs},
-            {"responseMaxMs", s.responseMaxMs}}},
-          {"failures", failures}}}};
-    std::string text = tail.dump(-1, ' ', false, json::error_handler_t::replace);
+    std::string text = json{{"run", runJson(run)}}.dump(-1, ' ', false, json::error_handler_t::replace);
     text[0] = ',';  // continue the top-level object
     std::fputs("]", file_);
     std::fputs(text.c_str(), file_);

@@ -19,6 +19,10 @@ public:
     void requestDone(const RequestResult& result) override;
     void runDone(const RunResult& run) override;
 
+    // The same document for a finished run, from its RunResult (bodies as the RunResult kept them):
+    // what the store records.
+    static std::string render(const RunResult& run);
+
 private:
     std::string path_;
     std::FILE* file_ = nullptr;
