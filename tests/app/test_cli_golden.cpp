@@ -86,6 +86,17 @@ private slots:
         }
     }
 
+    // docs/cli.md and --help come from the same table: the committed file must match the generator.
+    void docsCliMatchesHelp() {
+        QProcess p;
+        p.start(QStringLiteral(SONDE_CLI), {"help", "--markdown"});
+        QVERIFY(p.waitForFinished(10000));
+        QFile doc(QStringLiteral(SONDE_SOURCE_DIR "/docs/cli.md"));
+        QVERIFY(doc.open(QIODevice::ReadOnly));
+        QVERIFY2(doc.readAll() == p.readAllStandardOutput(),
+                 "docs/cli.md is out of date: regenerate it with sonde-cli help --markdown > docs/cli.md");
+    }
+
     void cleanupTestCase() { server_.stop(); }
 };
 
