@@ -30,6 +30,7 @@ NLOHMANN_JSON_SERIALIZE_ENUM(CheckOp, {{CheckOp::Equals, "equals"}, {CheckOp::No
                                        {CheckOp::OneOf, "one-of"}, {CheckOp::Between, "between"},
                                        {CheckOp::TypeIs, "type"}, {CheckOp::LengthEq, "length"}})
 
+namespace gen {
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(KeyValue, key, value, enabled, description)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(MultipartPart, name, value, isFile, fileName, contentType, enabled)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Body, kind, text, contentType, form, parts, graphqlVariables,
@@ -50,6 +51,28 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Folder, id, name, description, f
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Collection, id, name, description, variables, environments, root)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Header, name, value)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Timings, dns, connect, tls, firstByte, download, total, redirect)
+}  // namespace gen
+
+// The macros above define inline functions, which emit no symbol; these are the out-of-line
+// definitions json.h declares (so other libraries can link them).
+#define SONDE_JSON_OUT_OF_LINE(T) \
+    void to_json(json& j, const T& v) { gen::to_json(j, v); } \
+    void from_json(const json& j, T& v) { gen::from_json(j, v); }
+SONDE_JSON_OUT_OF_LINE(KeyValue)
+SONDE_JSON_OUT_OF_LINE(MultipartPart)
+SONDE_JSON_OUT_OF_LINE(Body)
+SONDE_JSON_OUT_OF_LINE(Auth)
+SONDE_JSON_OUT_OF_LINE(HttpOptions)
+SONDE_JSON_OUT_OF_LINE(Assertion)
+SONDE_JSON_OUT_OF_LINE(Capture)
+SONDE_JSON_OUT_OF_LINE(RequestSpec)
+SONDE_JSON_OUT_OF_LINE(Variable)
+SONDE_JSON_OUT_OF_LINE(Environment)
+SONDE_JSON_OUT_OF_LINE(Folder)
+SONDE_JSON_OUT_OF_LINE(Collection)
+SONDE_JSON_OUT_OF_LINE(Header)
+SONDE_JSON_OUT_OF_LINE(Timings)
+#undef SONDE_JSON_OUT_OF_LINE
 
 void to_json(json& j, const SentRequest& v) {
     j = json{{"method", v.method}, {"url", v.url}, {"headers", v.headers}};
