@@ -1,0 +1,187 @@
+#include "core/store/history_repository.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/model/json.h"
+#include "core/store/stored_json.h"
+
+namespace sonde {
+
+using nlohmann::json;
+
+namespace {
+std::string upper(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
+    return s;
+}
+
+// WHERE clause and its bound values for a filter (parameters ?1..?6, NULL meaning "no bound").
+const char* const kWhere =
+    " WHERE (?1 IS NULL OR instr(url, ?1) > 0) AND (?2 IS NULL OR method = ?2)"
+    " AND (?3 IS NULL OR status >= ?3) AND (?4 IS NULL OR status <= ?4)"
+    " AND (?5 IS NULL OR sent_at >= ?5) AND (?6 IS NULL OR sent_at <= ?6)";
+
+void bindFilter(Statement& st, const HistoryFilter& f) {
+    if (f.urlContains.empty()) st.bindNull(1); else st.bind(1, f.urlContains);
+    if (f.method.empty()) st.bindNull(2); else st.bind(2, upper(f.method));
+    if (f.statusMin < 0) st.bindNull(3); else st.bind(3, f.statusMin);
+    if (f.statusMax < 0) st.bindNull(4); else st.bind(4, f.statusMax);
+    if (f.fromMs <= 0) st.bindNull(5); else st.bind(5, f.fromMs);
+    if (f.toMs <= 0) st.bindNull(6); else st.bind(6, f.toMs);
+}
+}  // namespace
+
+HistoryEntry HistoryRepository::fromExchange(const Exchange& exchange, const Redactor& redactor,
+                                             std::int64_t sentAtMs) {
+    Exchange e = exchange;
+    redactor.redact(e, true);
+    HistoryEntry h;
+    h.sentAt = sentAtMs;
+    h.request = std::move(e.request);
+    h.status = e.response.status;
+    h.reason = e.response.reason;
+    h.responseHeaders = std::move(e.response.headers);
+    h.timings = e.response.timings;
+    h.body = std::move(e.response.body);
+    h.bodyBytes = e.response.bodyBytes ? e.response.bodyBytes : h.body.size();
+    return h;
+}
+
+HistoryEntry HistoryRepository::fromError(const SentRequest& request, const Error& error, const Redactor& redactor,
+                                          std::int64_t sentAtMs) {
+    HistoryEntry h;
+    h.sentAt = sentAtMs;
+    h.request = request;
+    redactor.redact(h.request, true);
+    h.error = redactor.redact(error.message());
+    return h;
+}
+
+Status HistoryRepository::insert(Statement& st, HistoryEntry& e) {
+    if (e.bodyBytes < e.body.size()) e.bodyBytes = e.body.size();
+    if (e.body.size() > options_.maxBodyBytes) {
+        e.body.resize(options_.maxBodyBytes);
+        e.bodyTruncated = true;
+    }
+    st.bind(1, e.sentAt).bind(2, upper(e.request.method)).bind(3, e.request.url).bind(4, e.status);
+    st.bind(5, sentRequestJson(e.request)).bind(6, json(e.responseHeaders).dump()).bind(7, json(e.timings).dump());
+    st.bindBlob(8, e.body).bind(9, static_cast<std::int64_t>(e.bodyBytes)).bind(10, e.bodyTruncated ? 1 : 0);
+    st.bind(11, e.timings.total).bind(12, e.error).bind(13, e.reason).bind(14, e.collectionId).bind(15, e.requestId);
+    return st.run();
+}
+
+static const char* const kInsert =
+    "INSERT INTO history(sent_at, method, url, status, request_json, response_headers_json, timings_json, body,"
+    " body_bytes, body_truncated, duration_ms, error, reason, collection_uid, request_uid)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+Result<std::int64_t> HistoryRepository::add(HistoryEntry entry) {
+    std::int64_t id = 0;
+    auto s = db_.transaction([&]() -> Status {
+        auto st = db_.prepare(kInsert);
+        if (!st) return st.error();
+        if (auto r = insert(*st, entry); !r) return r;
+        id = db_.lastInsertId();
+        return applyRetention();
+    });
+    if (!s) return s.error();
+    return id;
+}
+
+Status HistoryRepository::addAll(std::vector<HistoryEntry> entries) {
+    return db_.transaction([&]() -> Status {
+        auto st = db_.prepare(kInsert);
+        if (!st) return st.error();
+        for (auto& e : entries)
+            if (auto r = insert(*st, e); !r) return r;
+        return applyRetention();
+    });
+}
+
+Status HistoryRepository::applyRetention() {
+    if (options_.retention == 0) return {};
+    return db_.transaction([&]() -> Status {
+        auto st = db_.prepare(
+            "DELETE FROM history WHERE id <= (SELECT id FROM history ORDER BY id DESC LIMIT 1 OFFSET ?)");
+        if (!st) return st.error();
+        return st->bind(1, static_cast<std::int64_t>(options_.retention)).run();
+    });
+}
+
+Result<std::vector<HistorySummary>> HistoryRepository::search(const HistoryFilter& f) const {
+    auto st = db_.prepare(std::string("SELECT id, sent_at, method, url, status, duration_ms, body_bytes, error"
+                                      " FROM history") + kWhere + " ORDER BY sent_at DESC, id DESC LIMIT ?7 OFFSET ?8");
+    if (!st) return st.error();
+    bindFilter(*st, f);
+    st->bind(7, static_cast<std::int64_t>(f.limit)).bind(8, static_cast<std::int64_t>(f.offset));
+    std::vector<HistorySummary> out;
+    for (;;) {
+        auto r = st->step();
+        if (!r) return r.error();
+        if (!*r) break;
+        HistorySummary h;
+        h.id = st->int64(0);
+        h.sentAt = st->int64(1);
+        h.method = st->text(2);
+        h.url = st->text(3);
+        h.status = static_cast<int>(st->int64(4));
+        h.durationMs = st->real(5);
+        h.bodyBytes = static_cast<std::uint64_t>(st->int64(6));
+        h.error = st->text(7);
+        out.push_back(std::move(h));
+    }
+    return out;
+}
+
+Result<std::int64_t> HistoryRepository::count(const HistoryFilter& f) const {
+    auto st = db_.prepare(std::string("SELECT count(*) FROM history") + kWhere);
+    if (!st) return st.error();
+    bindFilter(*st, f);
+    auto r = st->step();
+    if (!r) return r.error();
+    return st->int64(0);
+}
+
+Result<HistoryEntry> HistoryRepository::get(std::int64_t id) const {
+    auto st = db_.prepare(
+        "SELECT sent_at, status, request_json, response_headers_json, timings_json, body, body_bytes, body_truncated,"
+        " error, reason, collection_uid, request_uid FROM history WHERE id = ?");
+    if (!st) return st.error();
+    auto r = st->bind(1, id).step();
+    if (!r) return r.error();
+    std::string where = db_.path() + ": history row " + std::to_string(id);
+    if (!*r) return makeError("No history entry " + std::to_string(id), where, {}, "not-found");
+    HistoryEntry h;
+    h.id = id;
+    h.sentAt = st->int64(0);
+    h.status = static_cast<int>(st->int64(1));
+    auto req = sentRequestFromJson(st->textView(2), where);
+    if (!req) return req.error();
+    h.request = std::move(*req);
+    auto hj = json::parse(st->textView(3), nullptr, false);
+    auto tj = json::parse(st->textView(4), nullptr, false);
+    if (hj.is_discarded() || tj.is_discarded())
+        return makeError("A stored history entry is not valid JSON", where, {}, "corrupt");
+    try {
+        h.responseHeaders = hj.get<std::vector<Header>>();
+        h.timings = tj.get<Timings>();
+    } catch (const json::exception& e) {
+        return makeError(std::string("A stored history entry has an unexpected shape: ") + e.what(), where, {},
+                         "corrupt");
+    }
+    h.body = st->text(5);
+    h.bodyBytes = static_cast<std::uint64_t>(st->int64(6));
+    h.bodyTruncated = st->int64(7) != 0;
+    h.error = st->text(8);
+    h.reason = st->text(9);
+    h.collectionId = st->text(10);
+    h.requestId = st->text(11);
+    return h;
+}
+
+Status HistoryRepository::clear() {
+    return db_.transaction([&]() -> Status { return db_.exec("DELETE FROM history"); });
+}
+
+}  // namespace sonde
