@@ -6,7 +6,8 @@
 namespace sonde::graphql {
 
 namespace {
-// The spec's built-in scalars, introspection types (section 4.5) and specified directives (3.13).
+// The spec's built-in scalars, introspection types (section 4.5) and specified directives (3.13), plus
+// @oneOf, which graphql-js 16.9+ ships as specified.
 constexpr const char* kBuiltIns = R"(
 "The `String` scalar type represents textual data, represented as UTF-8 character sequences."
 scalar String
@@ -43,6 +44,8 @@ directive @skip("Skipped when true." if: Boolean!) on FIELD | FRAGMENT_SPREAD | 
 directive @deprecated(reason: String = "No longer supported") on FIELD_DEFINITION | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION | ENUM_VALUE
 "Exposes a URL that specifies the behavior of this scalar."
 directive @specifiedBy(url: String!) on SCALAR
+"Indicates exactly one field must be supplied and this field must not be `null`."
+directive @oneOf on INPUT_OBJECT
 )";
 
 template <typename T>

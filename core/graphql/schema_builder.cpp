@@ -203,8 +203,10 @@ SchemaBuild buildSchema(const Document& doc) {
     }
     // Every referenced type must exist.
     auto check = [&](const TypeRef& t) {
-        if (!schema.type(t.namedType()))
-            out.errors.push_back(diag("Unknown type \"" + t.namedType() + "\".", t.location, "KnownTypeNames"));
+        const TypeRef* named = &t;
+        while (named->kind != TypeRef::Kind::Named) named = &named->inner();
+        if (!schema.type(named->name))
+            out.errors.push_back(diag("Unknown type \"" + named->name + "\".", named->location, "KnownTypeNames"));
     };
     auto checkNamed = [&](const NamedRef& r) {
         if (!schema.type(r.name))

@@ -81,7 +81,9 @@ std::string printType(const TypeDef& t) {
             if (!t.possibleTypes.empty()) s += " = " + joined(t.possibleTypes, " | ");
             return s;
         case TypeKind::Enum:
-            s += "enum " + t.name + " {\n";
+            s += "enum " + t.name;
+            if (t.enumValues.empty()) return s;
+            s += " {\n";
             for (std::size_t i = 0; i < t.enumValues.size(); ++i) {
                 const auto& e = t.enumValues[i];
                 s += description(e.description, "  ", i == 0) + "  " + e.name +
@@ -89,7 +91,9 @@ std::string printType(const TypeDef& t) {
             }
             return s + "}";
         case TypeKind::InputObject:
-            s += "input " + t.name + " {\n";
+            s += "input " + t.name;
+            if (t.inputFields.empty()) return s;
+            s += " {\n";
             for (std::size_t i = 0; i < t.inputFields.size(); ++i)
                 s += description(t.inputFields[i].description, "  ", i == 0) + "  " + inputValue(t.inputFields[i]) +
                      "\n";
