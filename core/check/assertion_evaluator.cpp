@@ -1,0 +1,253 @@
+#include "core/check/assertion_evaluator.h"
+
+#include <charconv>
+#include <cmath>
+
+#include <re2/re2.h>
+
+#include "core/check/check_value.h"
+
+namespace sonde {
+namespace {
+
+using nlohmann::json;
+
+struct Outcome {
+    bool passed = false;
+    std::string note;  // why it could not be compared (on failure)
+};
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+std::optional<double> parseNumber(std::string_view s) {
+    s = trim(s);
+    if (s.empty()) return std::nullopt;
+    if (s.front() == '+') s.remove_prefix(1);
+    double d = 0;
+    auto r = std::from_chars(s.data(), s.data() + s.size(), d);
+    if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return std::nullopt;
+    return d;
+}
+
+// The expected text as JSON: a JSON literal when it parses as one, else the text as a JSON string.
+json expectedJson(std::string_view s) {
+    json j = json::parse(s.begin(), s.end(), nullptr, false);
+    if (j.is_discarded()) return json(std::string(s));
+    return j;
+}
+
+std::optional<double> actualNumber(const CheckValue& v) {
+    if (v.kind == CheckValue::Kind::Text) return parseNumber(v.str());
+    if (v.kind == CheckValue::Kind::Json && v.json().is_number()) return v.json().get<double>();
+    return std::nullopt;
+}
+
+std::size_t codePoints(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+std::string display(const CheckValue& v) {
+    switch (v.kind) {
+        case CheckValue::Kind::Text: return shorten(v.str());
+        case CheckValue::Kind::Json: return dumpShort(v.json());
+        default: return "(none)";
+    }
+}
+
+const char* typeName(const json& j) {
+    switch (j.type()) {
+        case json::value_t::null: return "null";
+        case json::value_t::boolean: return "boolean";
+        case json::value_t::string: return "string";
+        case json::value_t::array: return "array";
+        case json::value_t::object: return "object";
+        case json::value_t::number_integer:
+        case json::value_t::number_unsigned: return "integer";
+        case json::value_t::number_float: return "number";
+        default: return "binary";
+    }
+}
+
+bool equals(const CheckValue& v, const std::string& expected) {
+    if (v.kind == CheckValue::Kind::Text) return v.str() == expected;
+    return v.json() == expectedJson(expected);
+}
+
+Outcome numeric(const CheckValue& v, const std::string& expected, CheckOp op) {
+    auto a = actualNumber(v);
+    if (!a) return {false, "actual is not a number"};
+    auto b = parseNumber(expected);
+    if (!b) return {false, "expected value is not a number"};
+    switch (op) {
+        case CheckOp::Less: return {*a < *b, {}};
+        case CheckOp::LessEq: return {*a <= *b, {}};
+        case CheckOp::Greater: return {*a > *b, {}};
+        default: return {*a >= *b, {}};
+    }
+}
+
+Outcome contains(const CheckValue& v, const std::string& expected) {
+    if (v.kind == CheckValue::Kind::Text) return {v.str().find(expected) != std::string_view::npos, {}};
+    const json& j = v.json();
+    json e = expectedJson(expected);
+    if (j.is_string()) {
+        const std::string& needle = e.is_string() ? e.get_ref<const std::string&>() : expected;
+        return {j.get_ref<const std::string&>().find(needle) != std::string::npos, {}};
+    }
+    if (j.is_array()) {
+        for (const json& item : j)
+            if (item == e) return {true, {}};
+        return {false, {}};
+    }
+    if (j.is_object()) return {j.contains(e.is_string() ? e.get<std::string>() : expected), {}};
+    return {false, std::string("a ") + typeName(j) + " cannot contain anything"};
+}
+
+Outcome matches(const CheckValue& v, const std::string& pattern, CheckCache& cache) {
+    auto re = cache.regex(pattern);
+    if (!re) return {false, re.error().title};
+    if (v.kind == CheckValue::Kind::Text) {
+        std::string_view s = v.str();
+        return {RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), **re), {}};
+    }
+    const json& j = v.json();
+    if (j.is_string()) return {RE2::PartialMatch(j.get_ref<const std::string&>(), **re), {}};
+    return {RE2::PartialMatch(j.dump(), **re), {}};
+}
+
+Outcome typeIs(const CheckValue& v, const std::string& expected) {
+    static const char* const kTypes[] = {"string", "number", "integer", "boolean", "null", "object", "array"};
+    std::string t(trim(expected));
+    bool known = false;
+    for (const char* k : kTypes) known = known || t == k;
+    if (!known) return {false, "unknown type '" + t + "' (use string|number|integer|boolean|null|object|array)"};
+    if (v.kind == CheckValue::Kind::Text) return {t == "string", {}};
+    const json& j = v.json();
+    if (t == "number") return {j.is_number(), {}};
+    if (t == "integer") {
+        if (j.is_number_integer()) return {true, {}};
+        if (!j.is_number_float()) return {false, {}};
+        double d = j.get<double>();
+        return {std::isfinite(d) && std::floor(d) == d, {}};
+    }
+    std::string actual = typeName(j);
+    return {actual == t || (actual == "integer" && t == "number"), {}};
+}
+
+Outcome lengthIs(const CheckValue& v, const std::string& expected) {
+    auto want = parseNumber(expected);
+    if (!want) return {false, "expected length is not a number"};
+    std::size_t len = 0;
+    if (v.kind == CheckValue::Kind::Text) {
+        len = codePoints(v.str());
+    } else {
+        const json& j = v.json();
+        if (j.is_string()) len = codePoints(j.get_ref<const std::string&>());
+        else if (j.is_array() || j.is_object()) len = j.size();
+        else return {false, std::string("a ") + typeName(j) + " has no length"};
+    }
+    return {static_cast<double>(len) == *want, "length " + std::to_string(len)};
+}
+
+Outcome oneOf(const CheckValue& v, const std::string& expected) {
+    std::string_view rest = expected;
+    for (;;) {
+        auto comma = rest.find(',');
+        std::string item(trim(rest.substr(0, comma)));
+        if (equals(v, item)) return {true, {}};
+        if (comma == std::string_view::npos) return {false, {}};
+        rest.remove_prefix(comma + 1);
+    }
+}
+
+Outcome between(const CheckValue& v, const std::string& expected) {
+    auto dots = expected.find("..");
+    if (dots == std::string::npos) return {false, "expected \"low..high\""};
+    auto lo = parseNumber(std::string_view(expected).substr(0, dots));
+    auto hi = parseNumber(std::string_view(expected).substr(dots + 2));
+    if (!lo || !hi) return {false, "expected \"low..high\" with two numbers"};
+    auto a = actualNumber(v);
+    if (!a) return {false, "actual is not a number"};
+    return {*a >= *lo && *a <= *hi, {}};
+}
+
+bool usesSelector(CheckSource s) {
+    return s == CheckSource::Header || s == CheckSource::JsonPath || s == CheckSource::Regex;
+}
+
+}  // namespace
+
+std::string AssertionEvaluator::describe(const Assertion& a) {
+    std::string d = toString(a.source);
+    if (usesSelector(a.source)) d += " " + a.selector;
+    d += " ";
+    d += toString(a.op);
+    if (a.op != CheckOp::Exists && a.op != CheckOp::NotExists) d += " " + a.value;
+    return d;
+}
+
+AssertionResult AssertionEvaluator::evaluate(const Assertion& a, CheckContext& ctx) {
+    AssertionResult r;
+    r.assertion = a;
+    r.expected = a.op == CheckOp::Exists ? "present" : a.op == CheckOp::NotExists ? "absent" : a.value;
+    const std::string what = describe(a);
+
+    CheckValue v = extractValue(a.source, a.selector, -1, ctx, cache_);
+    r.actual = display(v);
+    if (v.kind == CheckValue::Kind::Error) {
+        r.message = what + ": " + v.reason;
+        return r;
+    }
+    if (v.kind == CheckValue::Kind::Absent) {
+        r.passed = a.op == CheckOp::NotExists;
+        r.message = r.passed ? what : what + ": " + v.reason;
+        return r;
+    }
+    Outcome o;
+    switch (a.op) {
+        case CheckOp::Exists: o.passed = true; break;
+        case CheckOp::NotExists: o.passed = false; break;
+        case CheckOp::Equals: o.passed = equals(v, a.value); break;
+        case CheckOp::NotEquals: o.passed = !equals(v, a.value); break;
+        case CheckOp::Less:
+        case CheckOp::LessEq:
+        case CheckOp::Greater:
+        case CheckOp::GreaterEq: o = numeric(v, a.value, a.op); break;
+        case CheckOp::Contains: o = contains(v, a.value); break;
+        case CheckOp::NotContains:
+            o = contains(v, a.value);
+            if (o.note.empty()) o.passed = !o.passed;
+            break;
+        case CheckOp::Matches: o = matches(v, a.value, cache_); break;
+        case CheckOp::OneOf: o = oneOf(v, a.value); break;
+        case CheckOp::Between: o = between(v, a.value); break;
+        case CheckOp::TypeIs: o = typeIs(v, a.value); break;
+        case CheckOp::LengthEq: o = lengthIs(v, a.value); break;
+    }
+    r.passed = o.passed;
+    if (r.passed) {
+        r.message = what;
+    } else {
+        r.message = what + ": actual " + r.actual;
+        if (!o.note.empty()) r.message += " (" + o.note + ")";
+    }
+    return r;
+}
+
+std::vector<AssertionResult> AssertionEvaluator::evaluateAll(const std::vector<Assertion>& assertions,
+                                                             CheckContext& ctx) {
+    std::vector<AssertionResult> out;
+    out.reserve(assertions.size());
+    for (const Assertion& a : assertions)
+        if (a.enabled) out.push_back(evaluate(a, ctx));
+    return out;
+}
+
+}  // namespace sonde

@@ -1,0 +1,55 @@
+#pragma once
+// CheckValue: what one source (status, header, body, jsonpath, ...) yields from an exchange, shared
+// by AssertionEvaluator and CaptureEvaluator. Text is borrowed from the response where possible;
+// JSON values are borrowed from the context's parsed body (no copies for a single node).
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/check/check_cache.h"
+#include "core/check/check_context.h"
+#include "core/model/assertion.h"
+
+namespace sonde {
+
+struct CheckValue {
+    enum class Kind {
+        Absent,  // nothing there (header missing, JSONPath matched nothing): `reason` says what
+        Error,   // cannot look (invalid JSONPath, body not JSON, bad regex): `reason` says why
+        Text,    // str()
+        Json,    // json()
+    };
+    Kind kind = Kind::Absent;
+    std::string reason;
+
+    std::string_view str() const { return ownsText ? std::string_view(ownText) : text; }
+    const nlohmann::json& json() const { return ref ? *ref : own; }
+
+    // Setters (keep the borrowed/owned bookkeeping in one place).
+    static CheckValue absent(std::string why);
+    static CheckValue error(std::string why);
+    static CheckValue borrowText(std::string_view t);
+    static CheckValue ownedText(std::string t);
+    static CheckValue borrowJson(const nlohmann::json* j);
+    static CheckValue ownedJson(nlohmann::json j);
+
+private:
+    std::string_view text;
+    std::string ownText;
+    bool ownsText = false;
+    const nlohmann::json* ref = nullptr;
+    nlohmann::json own;
+};
+
+// The value of `source` (selector: header name, JSONPath or regex; group: the regex group, -1 for
+// "group 1 if the regex has groups, else the whole match").
+CheckValue extractValue(CheckSource source, const std::string& selector, int group, CheckContext& ctx,
+                        CheckCache& cache);
+
+// A value shortened for messages: at most `max` bytes, cut on a UTF-8 boundary, with a note.
+std::string shorten(std::string_view s, std::size_t max = 200);
+// JSON text for messages, serialising no more than about `max` bytes of a large value.
+std::string dumpShort(const nlohmann::json& j, std::size_t max = 200);
+
+}  // namespace sonde
