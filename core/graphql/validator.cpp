@@ -40,7 +40,8 @@ private:
     void arguments(const std::vector<Argument>& args, const std::vector<InputValueDef>& defs, Location at,
                    const std::string& owner, bool isDirective, OpContext* ctx, bool report);
     void directives(const std::vector<Directive>& dirs, const char* location, OpContext* ctx, bool report);
-    void value(const Value& v, const TypeRef& type, bool hasLocationDefault, OpContext* ctx, bool report);
+    void value(const Value& v, const TypeRef& type, bool hasLocationDefault, OpContext* ctx, bool report,
+               const TypeRef* shown = nullptr);
     void variableUsage(const Value& v, const TypeRef& type, bool hasLocationDefault, OpContext* ctx);
     bool typesOverlap(const std::string& a, const std::string& b) const;
     bool fragmentCycle(const std::string& name, std::vector<std::string>& path, std::set<std::string>& done);
@@ -334,7 +335,8 @@ void Validator::variableUsage(const Value& v, const TypeRef& type, bool hasLocat
             v.location, "VariablesInAllowedPosition");
 }
 
-void Validator::value(const Value& v, const TypeRef& type, bool hasLocationDefault, OpContext* ctx, bool report) {
+void Validator::value(const Value& v, const TypeRef& type, bool hasLocationDefault, OpContext* ctx, bool report,
+                      const TypeRef* shown) {
     using VK = Value::Kind;
     if (v.kind == VK::Variable) {
         if (!ctx) add("Unexpected variable \"$" + v.text + "\" in constant value.", v.location, "ValuesOfCorrectType", report);
@@ -342,12 +344,12 @@ void Validator::value(const Value& v, const TypeRef& type, bool hasLocationDefau
         return;
     }
     auto wrong = [&](const TypeRef& t) {
-        add("Expected value of type " + q(t.toString()) + ", found " + printValue(v) + ".", v.location,
+        add("Expected value of type " + q((shown ? *shown : t).toString()) + ", found " + printValue(v) + ".", v.location,
             "ValuesOfCorrectType", report);
     };
     if (type.isNonNull()) {
         if (v.kind == VK::Null) return wrong(type);
-        return value(v, type.inner(), false, ctx, report);
+        return value(v, type.inner(), false, ctx, report, shown ? shown : &type);
     }
     if (v.kind == VK::Null) return;
     if (type.kind == TypeRef::Kind::List) {
