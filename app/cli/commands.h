@@ -8,6 +8,7 @@
 namespace sonde::cli {
 
 const CommandDef& sendCommand();
+const CommandDef& graphqlCommand();
 
 std::vector<const CommandDef*> allCommands();
 
