@@ -122,11 +122,13 @@ void DemoApi::installMisc(httplib::Server& server) {
         if (!authorized(req, res)) return;
         sendJson(res, 200, json{{"username", kUsername}, {"role", "admin"}});
     });
-    server.Get("/api/slow", [](const httplib::Request& req, httplib::Response& res) {
+    server.Get("/api/slow", [this](const httplib::Request& req, httplib::Response& res) {
         long ms = 1000;
         if (req.has_param("ms")) ms = std::strtol(req.get_param_value("ms").c_str(), nullptr, 10);
         ms = std::clamp(ms, 0L, 30000L);
-        std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+        const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+        while (!stopping_ && std::chrono::steady_clock::now() < until)
+            std::this_thread::sleep_for(std::chrono::milliseconds(std::min(10L, ms)));
         sendJson(res, 200, json{{"sleptMs", ms}});
     });
     server.Get("/api/error", [](const httplib::Request&, httplib::Response& res) {

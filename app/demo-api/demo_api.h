@@ -1,6 +1,7 @@
 #pragma once
 // DemoApi: the routes and in-memory data of sonde-demo-api (users, notes, login tokens). Thread-safe:
 // cpp-httplib calls handlers from its worker pool, so every access to the data takes the mutex.
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <set>
@@ -16,6 +17,8 @@ public:
     DemoApi();
     // Registers every route (and the JSON 404/500 handlers) on `server`.
     void install(httplib::Server& server);
+    // Makes slow handlers return at once (called before stopping the server, so it stops quickly).
+    void shutdown() { stopping_ = true; }
 
     static constexpr const char* kUsername = "demo";
     static constexpr const char* kPassword = "sonde-demo";
@@ -34,6 +37,7 @@ private:
                      const std::vector<std::string>& required, bool needsAuth);
     bool authorized(const httplib::Request& req, httplib::Response& res);
 
+    std::atomic<bool> stopping_{false};
     std::mutex mutex_;
     Table users_;
     Table notes_;

@@ -67,7 +67,8 @@ int main(int argc, char** argv) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     httplib::Server server;
-    server.set_keep_alive_max_count(100000);  // keep-alive connections live long (runner, benchmarks)
+    server.set_keep_alive_max_count(100000);  // many requests per connection (runner, benchmarks)
+    server.set_keep_alive_timeout(2);  // idle connections close soon, so SIGTERM stops within ~2 s
     sonde::DemoApi api;
     api.install(server);
 
@@ -84,6 +85,7 @@ int main(int argc, char** argv) {
     std::thread waiter([&] {
         int sig = 0;
         sigwait(&signals, &sig);
+        api.shutdown();
         server.stop();
     });
     const bool ok = server.listen_after_bind();

@@ -1,0 +1,70 @@
+#include "core/runner/iteration_vars.h"
+
+#include "core/runner/iteration_vars_impl.h"
+
+namespace sonde {
+
+namespace {
+
+// Values of {{$env.NAME}} used by a request are secret-like (how CI passes tokens): the reports mask
+// them like secrets. Looks at the fields that usually carry them.
+void addEnvSecrets(const RequestSpec& r, DynamicValues& dynamic, Redactor& redactor) {
+    auto scan = [&](const std::string& text) {
+        if (text.find("{{") == std::string::npos) return;
+        for (const auto& name : VariableResolver::referencedNames(text)) {
+            if (name.size() < 2 || name[0] != '$' || !DynamicValues::isEnvName(name.substr(1))) continue;
+            if (auto v = dynamic.value(name.substr(1))) redactor.addSecret(*v);
+        }
+    };
+    scan(r.url);
+    for (const auto& p : r.params) scan(p.value);
+    for (const auto& h : r.headers) scan(h.value);
+    scan(r.body.text);
+    for (const auto& f : r.body.form) scan(f.value);
+    scan(r.auth.password);
+    scan(r.auth.token);
+    scan(r.auth.keyValue);
+    scan(r.auth.secretKey);
+}
+
+}  // namespace
+
+IterationVars::IterationVars(const Collection& collection, const RunOptions& options, const DataRow* row)
+    : d(std::make_unique<Impl>()) {
+    d->scopes = VariableScopes::from(collection, options.environment ? &*options.environment : nullptr);
+    if (row) d->scopes.setScope(Scope::DataRow, *row);
+    for (const auto& v : options.vars) d->scopes.set(Scope::Runtime, v.name, v.value, v.secret);
+    d->redactor = Redactor(d->scopes);
+}
+
+IterationVars::~IterationVars() = default;
+
+Result<RequestSpec> IterationVars::resolve(const RequestSpec& request) const {
+    VariableResolver resolver(d->scopes, d->dynamic);
+    auto resolved = resolver.resolveRequest(request);
+    if (!resolved.complete()) return unresolvedError(resolved.unresolved);
+    addEnvSecrets(request, d->dynamic, d->redactor);
+    return std::move(resolved.value);
+}
+
+std::string IterationVars::resolveText(const std::string& text) const {
+    if (text.find("{{") == std::string::npos) return text;
+    VariableResolver resolver(d->scopes, d->dynamic);
+    return resolver.resolveText(text).value;
+}
+
+void IterationVars::setRuntime(const std::string& name, const std::string& value) {
+    d->scopes.set(Scope::Runtime, name, value);
+    if (d->scopes.isSecret(name)) d->redactor.addSecret(value);
+}
+
+std::string IterationVars::redact(const std::string& text) const {
+    if (d->redactor.empty()) return text;
+    return d->redactor.redact(text);
+}
+
+void IterationVars::redact(Exchange& exchange) const { d->redactor.redact(exchange, true); }
+
+bool IterationVars::isSecret(const std::string& name) const { return d->scopes.isSecret(name); }
+
+}  // namespace sonde

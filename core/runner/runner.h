@@ -1,0 +1,63 @@
+#pragma once
+// Runner: runs a collection over one shared Engine. Iterations run in parallel up to
+// RunOptions::parallel; inside an iteration requests go in order so captures flow. Observers get
+// events one at a time in a stable order (see RunObserver). A failed assertion or a transport error
+// is a result; run() returns an Error only for input the run cannot start with (unknown folder, no
+// request left after the tag filter). cancel() may be called from any thread: the run stops, what
+// was in flight is cancelled, and observers still get runDone (so reports are written).
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/http/engine.h"
+#include "core/model/collection.h"
+#include "core/runner/run_options.h"
+#include "core/runner/run_result.h"
+
+namespace sonde {
+
+class IterationVars;
+
+class Runner {
+public:
+    Runner(Engine& engine, Collection collection, RunOptions options);
+    ~Runner();
+    Runner(const Runner&) = delete;
+    Runner& operator=(const Runner&) = delete;
+
+    void addObserver(RunObserver* observer);  // not owned; must outlive run()
+
+    // The requests the options select, in order (folder and tag filters applied).
+    Result<RunPlan> plan() const;
+    Result<RunResult> run();
+    void cancel();
+
+private:
+    struct Planned;
+    class Sequencer;
+
+    Result<std::vector<Planned>> select() const;
+    void runIteration(int iteration, const std::vector<Planned>& plan, Sequencer& sequencer);
+    RequestResult runRequest(int iteration, const Planned& planned, IterationVars& vars);
+    ExchangeResult send(RequestSpec spec);
+    void stop(RunEnd reason);
+    bool stopping() const { return stopReason_.load() != static_cast<int>(RunEnd::Completed); }
+    bool sleepFor(long ms);  // false when the run stops meanwhile
+
+    Engine& engine_;
+    Collection collection_;
+    RunOptions options_;
+    std::vector<RunObserver*> observers_;
+
+    std::atomic<int> stopReason_{static_cast<int>(RunEnd::Completed)};
+    std::mutex mutex_;  // guards inFlight_ and wakes sleepers
+    std::condition_variable wake_;
+    std::set<ExchangeId> inFlight_;
+    long long deadlineAt_ = 0;  // steady-clock ms; 0: none
+};
+
+}  // namespace sonde
