@@ -288,8 +288,15 @@ std::vector<InsertionPoint> insertionPoints(const RequestSpec& r, const Insertio
     return out;
 }
 
-RequestSpec inject(const RequestSpec& request, const InsertionPoint& point, const std::string& value) {
+RequestSpec inject(const RequestSpec& request, const InsertionPoint& point, const std::string& raw) {
     RequestSpec r = request;
+    // Header and cookie values cannot carry raw line breaks (that would split the request itself):
+    // they travel percent-encoded, as a server that decodes them would see them.
+    std::string value = raw;
+    if (point.kind == InsertionKind::Header || point.kind == InsertionKind::Cookie) {
+        value.clear();
+        for (char c : raw) value += c == '\r' ? std::string("%0d") : c == '\n' ? std::string("%0a") : std::string(1, c);
+    }
     switch (point.kind) {
     case InsertionKind::Query: {
         auto pairs = allQueryPairs(request);

@@ -81,6 +81,9 @@ ExchangeResult ProbeContext::send(RequestSpec request) {
     const std::string m = lower(request.method);
     if (!session_.options.allowUnsafe && (m == "delete" || m == "put" || m == "patch"))
         return makeError("Unsafe method not allowed", request.url, "Use --allow-unsafe", "unsafe");
+    for (const auto& h : request.headers)
+        if (h.key.find_first_of("\r\n") != std::string::npos || h.value.find_first_of("\r\n") != std::string::npos)
+            return makeError("Header with a line break refused", request.url, {}, "invalid-header");
     const int budget = session_.options.requestBudget;
     if (budget > 0 && session_.requestsSent >= budget) {
         session_.budgetExhausted = true;
