@@ -61,6 +61,10 @@ std::string display(const CheckValue& v) {
     }
 }
 
+std::string withArticle(const char* noun) {
+    return (noun[0] == 'a' || noun[0] == 'i' || noun[0] == 'o') ? std::string("an ") + noun : std::string("a ") + noun;
+}
+
 const char* typeName(const json& j) {
     switch (j.type()) {
         case json::value_t::null: return "null";
@@ -107,7 +111,7 @@ Outcome contains(const CheckValue& v, const std::string& expected) {
         return {false, {}};
     }
     if (j.is_object()) return {j.contains(e.is_string() ? e.get<std::string>() : expected), {}};
-    return {false, std::string("a ") + typeName(j) + " cannot contain anything"};
+    return {false, withArticle(typeName(j)) + " cannot contain anything"};
 }
 
 Outcome matches(const CheckValue& v, const std::string& pattern, CheckCache& cache) {
@@ -151,7 +155,7 @@ Outcome lengthIs(const CheckValue& v, const std::string& expected) {
         const json& j = v.json();
         if (j.is_string()) len = codePoints(j.get_ref<const std::string&>());
         else if (j.is_array() || j.is_object()) len = j.size();
-        else return {false, std::string("a ") + typeName(j) + " has no length"};
+        else return {false, withArticle(typeName(j)) + " has no length"};
     }
     return {static_cast<double>(len) == *want, "length " + std::to_string(len)};
 }

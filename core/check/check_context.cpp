@@ -49,7 +49,8 @@ Result<const nlohmann::json*> CheckContext::json() {
         json_ = std::make_unique<nlohmann::json>(nlohmann::json::parse(text->begin(), text->end()));
     } catch (const nlohmann::json::parse_error& e) {
         std::string what = e.what();
-        auto colon = what.rfind(": ");
+        auto col = what.find("column");
+        auto colon = what.find(": ", col == std::string::npos ? 0 : col);
         jsonError_ = makeError("The response body is not JSON" +
                                    (colon == std::string::npos ? std::string() : ": " + what.substr(colon + 2)),
                                "byte " + std::to_string(e.byte), "", "json");
