@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
     httplib::Server server;
     server.set_keep_alive_max_count(100000);  // many requests per connection (runner, benchmarks)
     server.set_keep_alive_timeout(2);  // idle connections close soon, so SIGTERM stops within ~2 s
+    server.set_tcp_nodelay(true);  // headers and body go in separate writes: no 40 ms Nagle/delayed-ACK stall
     sonde::DemoApi api;
     api.install(server);
 
