@@ -5,6 +5,7 @@ namespace sonde::cli {
 std::vector<const CommandDef*> allCommands() {
     return {
         &sendCommand(),
+        &runCommand(),
         &graphqlCommand(),
     };
 }

@@ -8,6 +8,7 @@
 namespace sonde::cli {
 
 const CommandDef& sendCommand();
+const CommandDef& runCommand();
 const CommandDef& graphqlCommand();
 
 std::vector<const CommandDef*> allCommands();
