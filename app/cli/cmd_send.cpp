@@ -11,6 +11,7 @@
 #include "core/model/json.h"
 #include "output.h"
 #include "request_args.h"
+#include "store_access.h"
 
 namespace sonde::cli {
 
@@ -42,6 +43,9 @@ int runSend(const ParsedArgs& a) {
     if (a.has("--output")) req->options.maxBodyInMemory = 16ull << 20;  // stream big downloads to disk
     Engine engine;
     ExchangeResult res = engine.send(*req);
+    if (a.has("--history")) {
+        if (auto st = recordHistory(a, *req, res); !st) printError(st.error());
+    }
     if (!res) {
         printError(res.error());
         return exitCodeFor(res.error());
@@ -110,6 +114,8 @@ const CommandDef& sendCommand() {
         d.options.push_back({"", "--timing", "", "Also print the timing breakdown and sizes"});
         d.options.push_back({"", "--body-only", "", "Print only the body (as curl does)"});
         d.options.push_back({"", "--raw", "", "Print JSON bodies as received, not pretty-printed"});
+        d.options.push_back({"", "--history", "", "Record the exchange (redacted) in the store's history"});
+        d.options.push_back(dbOptionDef());
         d.details =
             "Redirects are not followed unless -L is given (as curl). JSON bodies are pretty-printed, and\n"
             "coloured on a terminal (NO_COLOR turns colour off).\n\n"

@@ -7,6 +7,10 @@ std::vector<const CommandDef*> allCommands() {
         &sendCommand(),
         &runCommand(),
         &graphqlCommand(),
+        &collectionCommand(),
+        &envCommand(),
+        &historyCommand(),
+        &scanCommand(),
     };
 }
 

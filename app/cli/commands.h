@@ -10,6 +10,10 @@ namespace sonde::cli {
 const CommandDef& sendCommand();
 const CommandDef& runCommand();
 const CommandDef& graphqlCommand();
+const CommandDef& collectionCommand();
+const CommandDef& envCommand();
+const CommandDef& historyCommand();
+const CommandDef& scanCommand();
 
 std::vector<const CommandDef*> allCommands();
 
