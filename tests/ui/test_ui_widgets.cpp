@@ -1,0 +1,225 @@
+// Widgets and pure helpers of sonde_ui: CodeEditor, UrlLineEdit, KeyValueTable, the pretty printer,
+// the lazy JSON tree and Params <-> URL sync.
+#include <QAbstractItemView>
+#include <QCompleter>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include "ui/models/json_tree_model.h"
+#include "ui/panels/request_panel.h"
+#include "ui/pretty_printer.h"
+#include "ui/widgets/code_editor.h"
+#include "ui/widgets/key_value_table.h"
+#include "ui/widgets/search_bar.h"
+#include "ui/widgets/url_line_edit.h"
+
+using namespace sonde;
+using namespace sonde::ui;
+
+namespace {
+VariableLookup lookupOf(std::map<QString, QString> vars) {
+    auto shared = std::make_shared<std::map<QString, QString>>(std::move(vars));
+    VariableLookup l;
+    l.find = [shared](const QString& n) -> std::optional<VariableInfo> {
+        auto it = shared->find(n);
+        if (it == shared->end()) return std::nullopt;
+        return VariableInfo{it->second, n == "token", "environment"};
+    };
+    l.names = [shared] {
+        QStringList names;
+        for (const auto& [k, v] : *shared) names << k;
+        return names;
+    };
+    return l;
+}
+}  // namespace
+
+class TestUiWidgets : public QObject {
+    Q_OBJECT
+private slots:
+    void languageForContentType_data() {
+        QTest::addColumn<QString>("contentType");
+        QTest::addColumn<int>("language");
+        QTest::newRow("json") << "application/json; charset=utf-8" << int(CodeEditor::Language::Json);
+        QTest::newRow("problem+json") << "application/problem+json" << int(CodeEditor::Language::Json);
+        QTest::newRow("xml") << "text/xml" << int(CodeEditor::Language::Xml);
+        QTest::newRow("soap") << "application/soap+xml" << int(CodeEditor::Language::Xml);
+        QTest::newRow("html") << "text/html" << int(CodeEditor::Language::Html);
+        QTest::newRow("js") << "application/javascript" << int(CodeEditor::Language::JavaScript);
+        QTest::newRow("yaml") << "application/yaml" << int(CodeEditor::Language::Yaml);
+        QTest::newRow("plain") << "text/plain" << int(CodeEditor::Language::Plain);
+    }
+    void languageForContentType() {
+        QFETCH(QString, contentType);
+        QFETCH(int, language);
+        QCOMPARE(int(CodeEditor::languageForContentType(contentType)), language);
+        CodeEditor e;
+        e.setContentType(contentType);
+        QCOMPARE(int(e.language()), language);
+        QCOMPARE(e.lexer() != nullptr, language != int(CodeEditor::Language::Plain));
+    }
+
+    void chunkedLoadingKeepsTheText() {
+        CodeEditor e;
+        e.setReadOnly(true);
+        QString text;
+        for (int i = 0; i < 20000; ++i) text += QStringLiteral("line %1 — ünïcode ✓\n").arg(i);
+        QSignalSpy done(&e, &CodeEditor::loadFinished);
+        e.setTextChunked(text, 8192);
+        QVERIFY(e.isLoading());
+        QVERIFY(done.wait(10000));
+        QCOMPARE(e.text(), text);
+        QVERIFY(e.isReadOnly());
+    }
+
+    void searchBarFindsAndWraps() {
+        CodeEditor e;
+        e.resize(400, 300);
+        e.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&e));
+        e.setText("alpha\nbeta\nalpha again\n");
+        QTest::keyClick(&e, Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(e.searchBar()->isVisible());
+        QTest::keyClicks(e.searchBar()->lineEdit(), "alpha");
+        QVERIFY(e.searchBar()->lastFound());
+        int l1, i1, l2, i2;
+        e.getSelection(&l1, &i1, &l2, &i2);
+        const int first = l1;
+        QTest::keyClick(e.searchBar()->lineEdit(), Qt::Key_Return);
+        e.getSelection(&l1, &i1, &l2, &i2);
+        QVERIFY(l1 != first);  // moved to the other match (wrapping as needed)
+        QTest::keyClicks(e.searchBar()->lineEdit(), "zzz");
+        QVERIFY(!e.searchBar()->lastFound());
+        QTest::keyClick(e.searchBar()->lineEdit(), Qt::Key_Escape);
+        QVERIFY(!e.searchBar()->isVisible());
+        e.setWrapEnabled(true);
+        QVERIFY(e.wrapEnabled());
+    }
+
+    void urlHighlightsAndDescribesVariables() {
+        UrlLineEdit url;
+        url.setLookup(lookupOf({{"baseUrl", "http://127.0.0.1:8088"}, {"token", "abc"}}));
+        url.setText("{{baseUrl}}/users/{{id}}?t={{token}}");
+        QCOMPARE(url.unresolvedCount(), 1);
+        QVERIFY(url.toolTipAt(2).contains("http://127.0.0.1:8088"));
+        QVERIFY(url.toolTipAt(20).contains("not defined"));
+        QVERIFY(!url.toolTipAt(29).contains("abc"));  // secret: masked
+        QCOMPARE(url.toolTipAt(12), QString());
+    }
+
+    void urlCompletesVariableNames() {
+        UrlLineEdit url;
+        url.setLookup(lookupOf({{"baseUrl", "x"}, {"basePath", "y"}, {"other", "z"}}));
+        url.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&url));
+        url.setFocus();
+        QTest::keyClicks(&url, "{{bas");
+        QTRY_VERIFY(url.completer()->popup()->isVisible());
+        QCOMPARE(url.completer()->completionCount(), 2);
+        url.completer()->setCurrentRow(0);
+        emit url.completer()->activated(url.completer()->currentCompletion());
+        QCOMPARE(url.text(), QString("{{basePath}}"));
+    }
+
+    void keyValueTableGrowsAndDeletes() {
+        KeyValueTable t;
+        QSignalSpy edited(&t, &KeyValueTable::edited);
+        QCOMPARE(t.rowCount(), 1);  // the empty trailing row
+        t.item(0, 0)->setText("Accept");
+        QCOMPARE(t.rowCount(), 2);
+        t.item(0, 1)->setText("application/json");
+        QVERIFY(edited.count() >= 2);
+        QCOMPARE(t.rows().size(), size_t(1));
+        t.item(0, 0)->setCheckState(Qt::Unchecked);
+        QVERIFY(!t.rows()[0].enabled);
+        t.selectRow(0);
+        QTest::keyClick(&t, Qt::Key_Delete);
+        QCOMPARE(t.rows().size(), size_t(0));
+        QCOMPARE(t.rowCount(), 1);
+    }
+
+    void reindentJson_data() {
+        QTest::addColumn<QByteArray>("in");
+        QTest::addColumn<QByteArray>("out");
+        QTest::newRow("object") << QByteArray("{\"a\":1,\"b\":[true,null]}")
+                                << QByteArray("{\n  \"a\": 1,\n  \"b\": [\n    true,\n    null\n  ]\n}");
+        QTest::newRow("empty containers") << QByteArray("{\"a\":{},\"b\":[ ]}") << QByteArray("{\n  \"a\": {},\n  \"b\": []\n}");
+        QTest::newRow("strings keep braces") << QByteArray("[\"{,}:\\\"x\"]") << QByteArray("[\n  \"{,}:\\\"x\"\n]");
+        QTest::newRow("variables pass") << QByteArray("{\"id\":{{id}}}") << QByteArray("{\n  \"id\": {{id}}\n}");
+        QTest::newRow("numbers exact") << QByteArray("[1.10,1e400]") << QByteArray("[\n  1.10,\n  1e400\n]");
+    }
+    void reindentJson() {
+        QFETCH(QByteArray, in);
+        QFETCH(QByteArray, out);
+        QCOMPARE(sonde::ui::reindentJson(in), out);
+    }
+
+    void reindentXmlLeavesBrokenXmlAlone() {
+        QCOMPARE(reindentXml("<a><b>x</b></a>"), QByteArray("<a>\n  <b>x</b>\n</a>\n"));
+        QCOMPARE(reindentXml("<a><b></a>"), QByteArray("<a><b></a>"));
+    }
+
+    void jsonTreeIsLazy() {
+        JsonTreeModel m;
+        auto doc = std::make_shared<JsonTreeModel::Json>(JsonTreeModel::Json::array());
+        for (int i = 0; i < 100000; ++i) doc->push_back({{"id", i}, {"name", "n" + std::to_string(i)}});
+        m.setDocument(doc);
+        QCOMPARE(m.rowCount(), 1);
+        const QModelIndex top = m.index(0, 0);
+        QVERIFY(m.hasChildren(top));
+        QCOMPARE(m.rowCount(top), 0);  // nothing created before expansion
+        QVERIFY(m.canFetchMore(top));
+        m.fetchMore(top);
+        QCOMPARE(m.rowCount(top), JsonTreeModel::kBatch);
+        QVERIFY(m.createdNodes() < 1000);
+        const QModelIndex third = m.index(2, 0, top);
+        m.fetchMore(third);
+        QCOMPARE(m.rowCount(third), 2);
+        QCOMPARE(m.index(1, 1, third).data().toString(), QString("n2"));
+        QCOMPARE(m.pathOf(m.index(1, 0, third)), QString("$[2].name"));
+        QCOMPARE(m.index(2, 1, top).data().toString(), QString("{2}"));
+    }
+
+    void paramsFollowTheUrlAndBack() {
+        RequestPanel p;
+        RequestSpec r;
+        r.url = "http://h/p?a=1";
+        r.params = {{"b", "2", true, ""}, {"off", "x", false, ""}};
+        p.setRequest(r);
+        QCOMPARE(p.urlEdit()->text(), QString("http://h/p?a=1&b=2"));
+        QCOMPARE(p.paramsTable()->rows().size(), size_t(3));
+        p.urlEdit()->setText("http://h/p?z={{v}}");
+        const auto rows = p.paramsTable()->rows();
+        QCOMPARE(rows.size(), size_t(2));  // z, and the disabled row kept
+        QCOMPARE(rows[0].value, std::string("{{v}}"));
+        p.paramsTable()->item(0, 1)->setText("9");
+        QCOMPARE(p.urlEdit()->text(), QString("http://h/p?z=9"));
+        const RequestSpec out = p.request();
+        QCOMPARE(out.url, std::string("http://h/p?z=9"));
+        QCOMPARE(out.params.size(), size_t(1));
+        QVERIFY(!out.params[0].enabled);
+    }
+
+    void requestRoundTripsThroughThePanel() {
+        RequestPanel p;
+        RequestSpec r;
+        r.name = "n";
+        r.method = "PROPFIND";
+        r.url = "{{baseUrl}}/x";
+        r.headers = {{"Accept", "application/json", true, ""}, {"X-Off", "1", false, ""}};
+        r.body.kind = BodyKind::Json;
+        r.body.text = "{\"a\": 1}";
+        r.auth.kind = AuthKind::AwsSigV4;
+        r.auth.accessKey = "AK";
+        r.auth.region = "eu-west-1";
+        r.options.timeoutMs = 1234;
+        r.options.httpVersion = HttpVersion::Http2;
+        r.assertions = {{CheckSource::JsonPath, "$.a", CheckOp::Equals, "1", true}};
+        r.captures = {{"tok", CheckSource::Header, "X-Token", 1, true}};
+        p.setRequest(r);
+        QCOMPARE(p.request(), r);
+    }
+};
+
+QTEST_MAIN(TestUiWidgets)
+#include "test_ui_widgets.moc"

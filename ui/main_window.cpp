@@ -1,0 +1,169 @@
+#include "ui/main_window.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QLabel>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+
+#include "ui/dialogs/quick_open_dialog.h"
+#include "ui/draft_store.h"
+#include "ui/panels/collections_panel.h"
+#include "ui/panels/environment_panel.h"
+#include "ui/panels/history_panel.h"
+#include "ui/panels/request_panel.h"
+#include "ui/panels/request_tab.h"
+#include "ui/panels/request_tabs.h"
+#include "ui/send_worker.h"
+#include "ui/ui_settings.h"
+#include "ui/widgets/url_line_edit.h"
+#include "ui/workspace.h"
+
+namespace sonde::ui {
+
+MainWindow::MainWindow(Workspace* workspace, QSettings* settings, const QString& draftsDir, QWidget* parent)
+    : QMainWindow(parent), workspace_(workspace), settings_(settings) {
+    setWindowTitle(QStringLiteral("Sonde"));
+    worker_ = new SendWorker(this);
+    drafts_ = new DraftStore(draftsDir, this);
+    split_ = new QSplitter(Qt::Horizontal, this);
+    sidebar_ = new QTabWidget(split_);
+    sidebar_->setDocumentMode(true);
+    collections_ = new CollectionsPanel(workspace_, sidebar_);
+    history_ = new HistoryPanel(workspace_, sidebar_);
+    environments_ = new EnvironmentPanel(workspace_, sidebar_);
+    sidebar_->addTab(collections_, tr("Collections"));
+    sidebar_->addTab(history_, tr("History"));
+    sidebar_->addTab(environments_, tr("Environments"));
+    tabs_ = new RequestTabs(workspace_, worker_, drafts_, split_);
+    split_->addWidget(sidebar_);
+    split_->addWidget(tabs_);
+    split_->setStretchFactor(1, 1);
+    split_->setSizes({300, 1100});
+    setCentralWidget(split_);
+    quickOpen_ = new QuickOpenDialog(workspace_, this);
+    buildToolbar();
+    buildShortcuts();
+    statusBar()->showMessage(tr("Ready"), 2000);
+
+    connect(collections_, &CollectionsPanel::requestActivated, tabs_, &RequestTabs::openRequest);
+    connect(collections_, &CollectionsPanel::newRequestRequested, this, [this](const std::string& cid) {
+        RequestTab* tab = tabs_->newTab();
+        tab->load(cid, RequestSpec{}, true);
+    });
+    connect(history_, &HistoryPanel::entryActivated, tabs_, &RequestTabs::openHistory);
+    connect(quickOpen_, &QuickOpenDialog::requestChosen, tabs_, &RequestTabs::openRequest);
+    connect(tabs_, &RequestTabs::currentRequestChanged, this, [this](RequestTab* tab) {
+        if (tab && !tab->requestId().empty()) collections_->select(tab->requestId());
+    });
+    connect(workspace_, &Workspace::errorOccurred, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+    restore();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildToolbar() {
+    auto* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolbar"));
+    bar->setMovable(false);
+    bar->addAction(tr("New"), tabs_, &RequestTabs::newTab)->setToolTip(tr("New request tab (Ctrl+T)"));
+    bar->addAction(tr("Save"), this, [this] { if (auto* t = tabs_->current()) t->save(); })->setToolTip(tr("Save (Ctrl+S)"));
+    auto* beside = bar->addAction(tr("Response beside"));
+    beside->setCheckable(true);
+    beside->setObjectName(QStringLiteral("responseBeside"));
+    beside->setToolTip(tr("Show the response beside the request instead of below"));
+    connect(beside, &QAction::toggled, tabs_, &RequestTabs::setResponseBeside);
+    auto* spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addWidget(new QLabel(tr("Environment "), bar));
+    envCombo_ = new QComboBox(bar);
+    envCombo_->setMinimumContentsLength(16);
+    envCombo_->setToolTip(tr("Active environment: its variables resolve {{names}}"));
+    bar->addWidget(envCombo_);
+    connect(envCombo_, &QComboBox::currentIndexChanged, this, [this] {
+        workspace_->setActiveEnvironment(envCombo_->currentData().toString().toStdString());
+    });
+    connect(workspace_, &Workspace::environmentsChanged, this, &MainWindow::reloadEnvironments);
+    reloadEnvironments();
+}
+
+void MainWindow::reloadEnvironments() {
+    const QSignalBlocker block(envCombo_);
+    envCombo_->clear();
+    envCombo_->addItem(tr("No environment"), QString());
+    for (const auto& e : workspace_->environments())
+        envCombo_->addItem(QString::fromStdString(e.name), QString::fromStdString(e.id));
+    const int i = envCombo_->findData(QString::fromStdString(workspace_->activeEnvironmentId()));
+    envCombo_->setCurrentIndex(i < 0 ? 0 : i);
+    if (i < 0) workspace_->setActiveEnvironment({});
+}
+
+void MainWindow::buildShortcuts() {
+    auto bind = [this](const QKeySequence& keys, auto&& fn) {
+        auto* s = new QShortcut(keys, this);
+        s->setContext(Qt::WindowShortcut);
+        connect(s, &QShortcut::activated, this, fn);
+    };
+    auto send = [this] {
+        if (auto* t = tabs_->current()) t->isSending() ? t->cancel() : t->send();
+    };
+    bind(QKeySequence(Qt::CTRL | Qt::Key_Return), send);
+    bind(QKeySequence(Qt::CTRL | Qt::Key_Enter), send);
+    bind(QKeySequence::Save, [this] { if (auto* t = tabs_->current()) t->save(); });
+    bind(QKeySequence(Qt::CTRL | Qt::Key_T), [this] { tabs_->newTab()->requestPanel()->urlEdit()->setFocus(); });
+    bind(QKeySequence(Qt::CTRL | Qt::Key_W), [this] { if (tabs_->count()) tabs_->closeTab(tabs_->currentIndex()); });
+    bind(QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
+        if (!tabs_->current()) tabs_->newTab();
+        tabs_->current()->requestPanel()->urlEdit()->setFocus();
+        tabs_->current()->requestPanel()->urlEdit()->selectAll();
+    });
+    bind(QKeySequence(Qt::CTRL | Qt::Key_P), [this] { quickOpen_->popup(); });
+}
+
+void MainWindow::restore() {
+    const UiSettings s = UiSettings::load(*settings_);
+    if (!s.windowGeometry.isEmpty()) restoreGeometry(s.windowGeometry);
+    else resize(1280, 820);
+    if (!s.windowState.isEmpty()) restoreState(s.windowState);
+    if (!s.sidebarSplitter.isEmpty()) split_->restoreState(s.sidebarSplitter);
+    findChild<QAction*>(QStringLiteral("responseBeside"))->setChecked(s.responseBeside);
+    workspace_->setActiveEnvironment(s.lastEnvironment.toStdString());
+    reloadEnvironments();
+    for (const QString& id : s.openRequests) tabs_->openRequest({}, id.toStdString());
+    for (const auto& d : drafts_->load()) tabs_->openDraft(d.key, d.collectionId, d.request);
+    if (tabs_->count() == 0) tabs_->newTab();
+    tabs_->setCurrentIndex(qBound(0, s.currentTab, tabs_->count() - 1));
+}
+
+void MainWindow::saveSettings() {
+    UiSettings s;
+    s.windowGeometry = saveGeometry();
+    s.windowState = saveState();
+    s.sidebarSplitter = split_->saveState();
+    s.responseBeside = tabs_->responseBeside();
+    for (int i = 0; i < tabs_->count(); ++i)
+        if (!tabs_->tabAt(i)->requestId().empty() && !tabs_->tabAt(i)->isDirty())
+            s.openRequests << QString::fromStdString(tabs_->tabAt(i)->requestId());
+    s.currentTab = tabs_->currentIndex();
+    s.lastEnvironment = QString::fromStdString(workspace_->activeEnvironmentId());
+    s.save(*settings_);
+    settings_->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    // Unsaved tabs are not asked about: their drafts are on disk and come back next time.
+    for (int i = 0; i < tabs_->count(); ++i)
+        if (tabs_->tabAt(i)->isDirty()) drafts_->schedule({tabs_->tabAt(i)->key(), tabs_->tabAt(i)->collectionId(), tabs_->tabAt(i)->request()});
+    drafts_->flush();
+    environments_->commit();
+    saveSettings();
+    event->accept();
+}
+
+}  // namespace sonde::ui

@@ -1,0 +1,125 @@
+#include "ui/panels/request_tab.h"
+
+#include "core/vars/variable_resolver.h"
+#include "ui/panels/request_panel.h"
+#include "ui/panels/response_panel.h"
+#include "ui/panels/tests_editor.h"
+#include "ui/workspace.h"
+
+namespace sonde::ui {
+
+RequestTab::RequestTab(Workspace* workspace, SendWorker* worker, QWidget* parent)
+    : QSplitter(Qt::Vertical, parent), workspace_(workspace), worker_(worker) {
+    key_ = Workspace::newId();
+    request_ = new RequestPanel(this);
+    response_ = new ResponsePanel(this);
+    addWidget(request_);
+    addWidget(response_);
+    setChildrenCollapsible(false);
+    setStretchFactor(0, 1);
+    setStretchFactor(1, 1);
+    connect(request_, &RequestPanel::sendRequested, this, &RequestTab::send);
+    connect(request_, &RequestPanel::cancelRequested, this, &RequestTab::cancel);
+    connect(request_, &RequestPanel::edited, this, [this] {
+        setDirty(true);
+        emit edited();
+    });
+    connect(worker_, &SendWorker::finished, this, &RequestTab::onFinished);
+    connect(workspace_, &Workspace::activeEnvironmentChanged, this, &RequestTab::refreshLookup);
+    connect(workspace_, &Workspace::environmentsChanged, this, &RequestTab::refreshLookup);
+    refreshLookup();
+}
+
+void RequestTab::load(const std::string& collectionId, const RequestSpec& request, bool dirty) {
+    collectionId_ = collectionId;
+    requestId_ = request.id;
+    request_->setRequest(request);
+    refreshLookup();
+    setDirty(dirty);
+    emit titleChanged();
+}
+
+RequestSpec RequestTab::request() const {
+    RequestSpec r = request_->request();
+    r.id = requestId_;
+    return r;
+}
+
+QString RequestTab::title() const {
+    const RequestSpec r = request_->request();
+    QString t = QString::fromStdString(r.name);
+    if (t.isEmpty()) t = r.url.empty() ? tr("New request") : QString::fromStdString(r.url).section(QLatin1Char('?'), 0, 0);
+    if (t.size() > 28) t = t.left(27) + QChar(0x2026);
+    return dirty_ ? t + QStringLiteral(" \u25CF") : t;
+}
+
+void RequestTab::refreshLookup() { request_->setLookup(workspace_->lookupFor(collectionId_)); }
+
+void RequestTab::setDirty(bool dirty) {
+    if (dirty == dirty_) return;
+    dirty_ = dirty;
+    emit dirtyChanged(dirty);
+    emit titleChanged();
+}
+
+void RequestTab::send() {
+    if (inFlight_) return;
+    const RequestSpec spec = request();
+    if (spec.url.empty()) {
+        response_->showError(makeError(tr("There is no URL to send to.").toStdString(), {},
+                                       tr("Type a URL such as https://example.org/ or {{baseUrl}}/path.").toStdString(), "input"));
+        return;
+    }
+    const VariableScopes scopes = workspace_->scopesFor(collectionId_);
+    VariableResolver resolver(scopes);
+    auto resolved = resolver.resolveRequest(spec);
+    if (!resolved.complete()) {
+        response_->showError(unresolvedError(resolved.unresolved));
+        return;
+    }
+    sentSpec_ = spec;
+    inFlight_ = worker_->send(std::move(resolved.value));
+    request_->setBusy(true);
+    response_->showSending();
+}
+
+void RequestTab::cancel() {
+    if (inFlight_) worker_->cancel(inFlight_);
+}
+
+void RequestTab::onFinished(ExchangeId id, const ExchangeResultPtr& result) {
+    if (id != inFlight_) return;
+    inFlight_ = 0;
+    request_->setBusy(false);
+    HistoryEntry entry;
+    entry.at = QDateTime::currentDateTimeUtc();
+    entry.collectionId = collectionId_;
+    entry.request = sentSpec_;
+    if (result->ok()) {
+        auto exchange = std::make_shared<const Exchange>(result->value());
+        response_->showExchange(exchange, worker_->cookies());
+        entry.exchange = exchange;
+    } else {
+        response_->showError(result->error());
+        entry.error = result->error();
+    }
+    if (!(result->ok() == false && result->error().code == "cancelled")) workspace_->addHistory(entry);
+    emit exchangeFinished();
+}
+
+void RequestTab::showHistory(const HistoryEntry& entry) {
+    if (entry.exchange) response_->showExchange(entry.exchange);
+    else if (entry.error) response_->showError(*entry.error);
+}
+
+bool RequestTab::save() {
+    RequestSpec r = request();
+    const std::string newId = workspace_->saveRequest(collectionId_, r);
+    requestId_ = newId;
+    if (collectionId_.empty() || !workspace_->collection(collectionId_)) workspace_->findRequest(newId, &collectionId_);
+    setDirty(false);
+    emit titleChanged();
+    return true;
+}
+
+}  // namespace sonde::ui

@@ -1,0 +1,185 @@
+#include "ui/workspace.h"
+
+#include <QUuid>
+
+#include <algorithm>
+
+namespace sonde::ui {
+
+namespace {
+template <typename V>
+void upsert(std::vector<V>& list, const V& item) {
+    auto it = std::find_if(list.begin(), list.end(), [&](const V& x) { return x.id == item.id; });
+    if (it == list.end()) list.push_back(item);
+    else *it = item;
+}
+template <typename V>
+void eraseId(std::vector<V>& list, const std::string& id) {
+    list.erase(std::remove_if(list.begin(), list.end(), [&](const V& x) { return x.id == id; }), list.end());
+}
+RequestSpec* findIn(Folder& f, const std::string& id) {
+    for (auto& r : f.requests)
+        if (r.id == id) return &r;
+    for (auto& sub : f.folders)
+        if (auto* r = findIn(sub, id)) return r;
+    return nullptr;
+}
+}  // namespace
+
+Status MemoryBackend::saveCollection(const Collection& c) { return upsert(collections, c), Status{}; }
+Status MemoryBackend::deleteCollection(const std::string& id) { return eraseId(collections, id), Status{}; }
+Status MemoryBackend::saveGlobalEnvironment(const Environment& e) { return upsert(environments, e), Status{}; }
+Status MemoryBackend::deleteGlobalEnvironment(const std::string& id) { return eraseId(environments, id), Status{}; }
+Status MemoryBackend::addHistory(HistoryEntry& entry) {
+    entry.id = static_cast<std::int64_t>(history.size()) + 1;
+    history.push_back(entry);
+    return {};
+}
+
+Workspace::Workspace(std::unique_ptr<WorkspaceBackend> backend, QObject* parent)
+    : QObject(parent), backend_(std::move(backend)) {
+    collections_ = backend_->loadCollections();
+    globals_ = backend_->loadGlobalEnvironments();
+    history_ = backend_->loadHistory(500);
+}
+
+Workspace::~Workspace() = default;
+
+std::string Workspace::newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString(); }
+
+void Workspace::check(const Status& s) {
+    if (s) return;
+    lastError_ = QString::fromStdString(s.error().message());
+    emit errorOccurred(lastError_);
+}
+
+const Collection* Workspace::collection(const std::string& id) const {
+    for (const auto& c : collections_)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+std::vector<Environment> Workspace::environments() const {
+    std::vector<Environment> out = globals_;
+    for (const auto& c : collections_) out.insert(out.end(), c.environments.begin(), c.environments.end());
+    return out;
+}
+
+const Environment* Workspace::environment(const std::string& id) const {
+    if (id.empty()) return nullptr;
+    for (const auto& e : globals_)
+        if (e.id == id) return &e;
+    for (const auto& c : collections_)
+        for (const auto& e : c.environments)
+            if (e.id == id) return &e;
+    return nullptr;
+}
+
+void Workspace::setActiveEnvironment(const std::string& id) {
+    if (id == activeEnv_) return;
+    activeEnv_ = id;
+    emit activeEnvironmentChanged();
+}
+
+const RequestSpec* Workspace::findRequest(const std::string& requestId, std::string* collectionId) const {
+    for (auto& c : collections_)
+        if (auto* r = findIn(const_cast<Folder&>(c.root), requestId)) {
+            if (collectionId) *collectionId = c.id;
+            return r;
+        }
+    return nullptr;
+}
+
+std::string Workspace::saveRequest(const std::string& collectionId, RequestSpec request) {
+    if (request.id.empty()) request.id = newId();
+    if (request.name.empty()) request.name = request.method + " " + (request.url.empty() ? "untitled" : request.url);
+    Collection* target = nullptr;
+    for (auto& c : collections_)
+        if (c.id == collectionId || (collectionId.empty() && !target)) target = &c;
+    if (!target) {
+        Collection c;
+        c.id = newId();
+        c.name = tr("My requests").toStdString();
+        collections_.push_back(std::move(c));
+        target = &collections_.back();
+    }
+    if (auto* existing = findIn(target->root, request.id)) *existing = request;
+    else target->root.requests.push_back(request);
+    check(backend_->saveCollection(*target));
+    emit collectionsChanged();
+    return request.id;
+}
+
+void Workspace::replaceCollection(const Collection& collection) {
+    upsert(collections_, collection);
+    check(backend_->saveCollection(collection));
+    emit collectionsChanged();
+}
+
+void Workspace::addCollection(Collection collection) {
+    if (collection.id.empty()) collection.id = newId();
+    replaceCollection(collection);
+    emit environmentsChanged();
+}
+
+void Workspace::removeCollection(const std::string& id) {
+    eraseId(collections_, id);
+    check(backend_->deleteCollection(id));
+    emit collectionsChanged();
+    emit environmentsChanged();
+}
+
+void Workspace::saveEnvironment(const Environment& env) {
+    for (auto& c : collections_)
+        for (auto& e : c.environments)
+            if (e.id == env.id) {
+                e = env;
+                check(backend_->saveCollection(c));
+                emit environmentsChanged();
+                return;
+            }
+    upsert(globals_, env);
+    check(backend_->saveGlobalEnvironment(env));
+    emit environmentsChanged();
+}
+
+void Workspace::addHistory(HistoryEntry entry) {
+    check(backend_->addHistory(entry));
+    history_.push_back(entry);
+    if (history_.size() > 500) history_.erase(history_.begin());
+    emit historyAdded(history_.back());
+}
+
+VariableScopes Workspace::scopesFor(const std::string& collectionId) const {
+    static const Collection empty;
+    const Collection* c = collection(collectionId);
+    VariableScopes scopes = VariableScopes::from(c ? *c : empty, environment(activeEnv_));
+    scopes.setScope(Scope::Runtime, runtime_);
+    return scopes;
+}
+
+VariableLookup Workspace::lookupFor(const std::string& collectionId) const {
+    auto scopes = std::make_shared<VariableScopes>(scopesFor(collectionId));
+    VariableLookup lookup;
+    lookup.find = [scopes](const QString& name) -> std::optional<VariableInfo> {
+        const Variable* v = scopes->find(name.toStdString());
+        if (!v) return std::nullopt;
+        const auto scope = scopes->scopeOf(v->name);
+        return VariableInfo{QString::fromStdString(v->value), scopes->isSecret(v->name),
+                            scope ? QString::fromUtf8(toString(*scope)) : QString()};
+    };
+    lookup.names = [scopes] {
+        QStringList names;
+        for (const auto& v : scopes->effective()) names << QString::fromStdString(v.name);
+        return names;
+    };
+    return lookup;
+}
+
+void Workspace::setRuntimeVariable(const std::string& name, const std::string& value) {
+    for (auto& v : runtime_)
+        if (v.name == name) return void(v.value = value);
+    runtime_.push_back({name, value, true, false});
+}
+
+}  // namespace sonde::ui

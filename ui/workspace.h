@@ -1,0 +1,111 @@
+#pragma once
+// Workspace: the GUI's view of the user's data: collections, environments (the active one), runtime
+// variables and the history of sends. Panels read it and ask it to change; it keeps the data as core
+// model values and persists through a WorkspaceBackend (the SQLite store, or memory in tests).
+#include <QDateTime>
+#include <QObject>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/model/collection.h"
+#include "core/model/response.h"
+#include "core/vars/variable_scopes.h"
+#include "ui/widgets/variable_lookup.h"
+
+namespace sonde::ui {
+
+struct HistoryEntry {
+    std::int64_t id = 0;
+    QDateTime at;
+    std::string collectionId;
+    RequestSpec request;                       // as written (with {{variables}})
+    std::shared_ptr<const Exchange> exchange;  // null when the send failed
+    std::optional<Error> error;
+};
+
+// Where the workspace keeps its data. Every call is a complete, transactional change.
+class WorkspaceBackend {
+public:
+    virtual ~WorkspaceBackend() = default;
+    virtual std::vector<Collection> loadCollections() = 0;
+    virtual std::vector<Environment> loadGlobalEnvironments() = 0;
+    virtual std::vector<HistoryEntry> loadHistory(int limit) = 0;
+    virtual Status saveCollection(const Collection& collection) = 0;
+    virtual Status deleteCollection(const std::string& id) = 0;
+    virtual Status saveGlobalEnvironment(const Environment& environment) = 0;
+    virtual Status deleteGlobalEnvironment(const std::string& id) = 0;
+    virtual Status addHistory(HistoryEntry& entry) = 0;  // sets entry.id
+};
+
+// Keeps everything in memory (tests, and a store that failed to open).
+class MemoryBackend : public WorkspaceBackend {
+public:
+    std::vector<Collection> loadCollections() override { return collections; }
+    std::vector<Environment> loadGlobalEnvironments() override { return environments; }
+    std::vector<HistoryEntry> loadHistory(int) override { return history; }
+    Status saveCollection(const Collection& c) override;
+    Status deleteCollection(const std::string& id) override;
+    Status saveGlobalEnvironment(const Environment& e) override;
+    Status deleteGlobalEnvironment(const std::string& id) override;
+    Status addHistory(HistoryEntry& entry) override;
+    std::vector<Collection> collections;
+    std::vector<Environment> environments;
+    std::vector<HistoryEntry> history;
+};
+
+class Workspace : public QObject {
+    Q_OBJECT
+public:
+    explicit Workspace(std::unique_ptr<WorkspaceBackend> backend, QObject* parent = nullptr);
+    ~Workspace() override;
+
+    const std::vector<Collection>& collections() const { return collections_; }
+    const Collection* collection(const std::string& id) const;
+    // Environments the selector offers: every collection's plus the global ones.
+    std::vector<Environment> environments() const;
+    const Environment* environment(const std::string& id) const;
+    const std::string& activeEnvironmentId() const { return activeEnv_; }
+    void setActiveEnvironment(const std::string& id);
+    const std::vector<HistoryEntry>& history() const { return history_; }
+
+    // Finds a request anywhere; fills the id of its collection.
+    const RequestSpec* findRequest(const std::string& requestId, std::string* collectionId = nullptr) const;
+    // Saves a request: replaces the one with the same id, or appends it to the collection's root
+    // (creating a "My requests" collection when there is none). Returns the (possibly new) request id.
+    std::string saveRequest(const std::string& collectionId, RequestSpec request);
+    void replaceCollection(const Collection& collection);  // after tree edits (rename, move, delete)
+    void addCollection(Collection collection);
+    void removeCollection(const std::string& id);
+    void saveEnvironment(const Environment& environment);  // global or collection environment by id
+    void addHistory(HistoryEntry entry);
+
+    // Variables for a request of that collection with the active environment and runtime values.
+    VariableScopes scopesFor(const std::string& collectionId) const;
+    VariableLookup lookupFor(const std::string& collectionId) const;
+    void setRuntimeVariable(const std::string& name, const std::string& value);
+
+    static std::string newId();
+    QString lastError() const { return lastError_; }
+
+signals:
+    void collectionsChanged();
+    void environmentsChanged();
+    void activeEnvironmentChanged();
+    void historyAdded(const sonde::ui::HistoryEntry& entry);
+    void errorOccurred(const QString& message);
+
+private:
+    void check(const Status& s);
+
+    std::unique_ptr<WorkspaceBackend> backend_;
+    std::vector<Collection> collections_;
+    std::vector<Environment> globals_;
+    std::vector<HistoryEntry> history_;
+    std::vector<Variable> runtime_;
+    std::string activeEnv_;
+    QString lastError_;
+};
+
+}  // namespace sonde::ui
