@@ -14,6 +14,8 @@ std::vector<std::unique_ptr<Check>> makeCatalogue() {
     addRedirectChecks(out);
     addCorsChecks(out);
     addPassiveChecks(out);
+    addMethodsChecks(out);
+    addTransportChecks(out);
     addAuthChecks(out);
     addJwtChecks(out);
     addCsrfChecks(out);

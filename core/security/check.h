@@ -33,6 +33,8 @@ void addCrlfChecks(std::vector<std::unique_ptr<Check>>& out);
 void addRedirectChecks(std::vector<std::unique_ptr<Check>>& out);
 void addCorsChecks(std::vector<std::unique_ptr<Check>>& out);
 void addPassiveChecks(std::vector<std::unique_ptr<Check>>& out);
+void addMethodsChecks(std::vector<std::unique_ptr<Check>>& out);
+void addTransportChecks(std::vector<std::unique_ptr<Check>>& out);
 void addCsrfChecks(std::vector<std::unique_ptr<Check>>& out);
 void addRateLimitChecks(std::vector<std::unique_ptr<Check>>& out);
 void addAuthChecks(std::vector<std::unique_ptr<Check>>& out);

@@ -125,6 +125,7 @@ private slots:
         row("jwt-expired-accepted", "GET", "/vuln/jwt/expired", "", "bearer:expired");
         row("csrf", "POST", "/vuln/csrf/transfer", "form:amount=10&to=bob", "cookie");
         row("rate-limit-absent", "GET", "/vuln/ratelimit");
+        row("methods-unsafe-advertised", "GET", "/vuln/methods");
     }
 
     void findsVulnerableRoute() {
@@ -174,6 +175,7 @@ private slots:
             {"GET", "/safe/cors-prefix", "", ""},
             {"GET", "/safe/headers", "", ""},
             {"GET", "/safe/debug?id=7", "", ""},
+            {"GET", "/safe/methods", "", ""},
             {"GET", "/safe/auth/open", "", "bearer:strong"},
             {"GET", "/safe/auth/profile", "", "bearer:strong"},
             {"GET", "/safe/jwt", "", "bearer:strong"},
