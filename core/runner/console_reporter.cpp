@@ -70,7 +70,7 @@ void ConsoleReporter::requestDone(const RequestResult& r) {
         out_ << "  " << mark << " " << describeRequest(r);
         if (iterations_ > 1) out_ << paint(" [" + std::to_string(r.iteration + 1) + "]", kDim);
         out_ << "  " << paint(r.method + " " + r.url, kDim);
-        if (r.exchange) out_ << "  " << r.exchange->response.status << "  " << formatMs(r.durationMs);
+        if (r.responseStatus) out_ << "  " << r.responseStatus << "  " << formatMs(r.durationMs);
         out_ << "\n";
         for (const auto& a : r.assertions)
             if (!a.passed) out_ << "      " << paint(a.description, kRed) << ": " << failureText(a) << "\n";

@@ -85,7 +85,7 @@ std::string HtmlReporter::render(const RunResult& run) {
             ++failures;
             h += "<div class=\"failure\"><b>" + htmlEscape(label(r)) + "</b> <code>" + htmlEscape(r.method) + " " +
                  htmlEscape(r.url) + "</code>";
-            if (r.exchange) h += " → " + std::to_string(r.exchange->response.status);
+            if (r.responseStatus) h += " → " + std::to_string(r.responseStatus);
             h += "\n";
             if (r.error) h += "<pre class=\"err\">" + htmlEscape(r.error->message()) + "</pre>\n";
             for (const auto& a : r.assertions)
@@ -108,7 +108,7 @@ std::string HtmlReporter::render(const RunResult& run) {
             const int pct = maxMs > 0 ? static_cast<int>(r.durationMs * 100.0 / maxMs) : 0;
             h += "<tr><td>" + htmlEscape(label(r)) + "</td><td>" + htmlEscape(r.method) + "</td><td class=\"" +
                  statusClass(r.status) + "\">" +
-                 (r.exchange ? std::to_string(r.exchange->response.status) : std::string(toString(r.status))) +
+                 (r.responseStatus ? std::to_string(r.responseStatus) : std::string(toString(r.status))) +
                  "</td><td>" + std::to_string(r.assertions.size() - static_cast<std::size_t>(r.failedAssertions())) +
                  "/" + std::to_string(r.assertions.size()) + "</td><td class=\"num\">" + htmlEscape(formatMs(r.durationMs)) +
                  "</td><td><div class=\"bar\" style=\"width:" + std::to_string(pct) + "%\"></div></td></tr>\n";

@@ -9,9 +9,15 @@
 
 namespace sonde {
 
+inline DynamicValues& threadDynamicValues() {
+    thread_local DynamicValues values;
+    return values;
+}
+
 struct IterationVars::Impl {
     VariableScopes scopes;
-    DynamicValues dynamic;
+    // One per worker thread (seeding a generator from std::random_device costs more than a request).
+    DynamicValues& dynamic = threadDynamicValues();
     Redactor redactor;
 };
 

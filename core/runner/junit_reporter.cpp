@@ -119,7 +119,7 @@ std::string JunitReporter::render(const RunResult& run, const std::string& hostn
             if (r->status == RequestStatus::Cancelled)
                 inner += "      <skipped message=\"cancelled\"/>\n";
             std::string out = r->method + " " + r->url;
-            if (r->exchange) out += " -> " + std::to_string(r->exchange->response.status);
+            if (r->responseStatus) out += " -> " + std::to_string(r->responseStatus);
             out += " (" + formatMs(r->durationMs) + ")";
             inner += "      <system-out>" + xmlEscape(out) + "</system-out>\n";
             x += ">\n" + inner + "    </testcase>\n";

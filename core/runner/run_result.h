@@ -34,7 +34,8 @@ struct RequestResult {
     std::string method;         // as sent (variables resolved)
     std::string url;            // as sent, redacted
     RequestStatus status = RequestStatus::Passed;
-    std::optional<Exchange> exchange;  // redacted; the body may be cut (see Runner)
+    int responseStatus = 0;            // the HTTP status (0 when no response arrived)
+    std::optional<Exchange> exchange;  // redacted; in the RunResult only for failed requests, body cut
     std::optional<Error> error;        // transport error (refused, timeout, cancelled, ...)
     std::vector<AssertionOutcome> assertions;
     std::vector<Variable> captured;    // variables set by captures (secret ones redacted)

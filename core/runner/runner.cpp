@@ -39,20 +39,30 @@ bool hasAny(const std::vector<std::string>& tags, const std::vector<std::string>
     return false;
 }
 
-// The copy kept in the RunResult: passed requests lose headers and bodies, failed ones keep a cut body.
+// The copy kept in the RunResult (a run of 10,000 iterations keeps 10,000 of them): passed requests
+// keep their status and timing but not the exchange; failed ones keep it with the body cut.
 RequestResult slim(const RequestResult& r, std::size_t keepBodyBytes) {
-    RequestResult s = r;
-    if (!s.exchange) return s;
-    auto& ex = *s.exchange;
-    if (r.status == RequestStatus::Passed) {
-        ex.request.headers.clear();
-        ex.request.body.clear();
-        ex.response.headers.clear();
-        ex.response.body.clear();
-        ex.response.body.shrink_to_fit();
-    } else if (ex.response.body.size() > keepBodyBytes) {
-        ex.response.body.resize(keepBodyBytes);
-        ex.response.body.shrink_to_fit();
+    RequestResult s;
+    s.iteration = r.iteration;
+    s.index = r.index;
+    s.folder = r.folder;
+    s.name = r.name;
+    s.requestId = r.requestId;
+    s.method = r.method;
+    s.url = r.url;
+    s.status = r.status;
+    s.responseStatus = r.responseStatus;
+    s.error = r.error;
+    s.assertions = r.assertions;
+    s.captured = r.captured;
+    s.durationMs = r.durationMs;
+    s.startedAt = r.startedAt;
+    if (r.status != RequestStatus::Passed && r.exchange) {
+        s.exchange = r.exchange;
+        if (s.exchange->response.body.size() > keepBodyBytes) {
+            s.exchange->response.body.resize(keepBodyBytes);
+            s.exchange->response.body.shrink_to_fit();
+        }
     }
     return s;
 }
@@ -239,6 +249,7 @@ RequestResult Runner::runRequest(int iteration, const Planned& planned, Iteratio
     }
     Exchange& exchange = *ex;
     r.durationMs = exchange.response.timings.total;
+    r.responseStatus = exchange.response.status;
     auto checked = vars.evaluate(spec, exchange);
     r.assertions = std::move(checked.assertions);
     r.captured = std::move(checked.captured);

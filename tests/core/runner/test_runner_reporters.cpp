@@ -33,6 +33,7 @@ RequestResult makeRequest(int iteration, int index, std::string folder, std::str
     ex.response.body = "{\"ok\":true}";
     ex.response.timings.total = 12.5;
     r.exchange = ex;
+    r.responseStatus = status;
     r.assertions = std::move(assertions);
     r.status = r.failedAssertions() ? RequestStatus::Failed : RequestStatus::Passed;
     return r;
