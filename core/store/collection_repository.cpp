@@ -1,7 +1,9 @@
 #include "core/store/collection_repository.h"
 
 #include <chrono>
+#include <algorithm>
 #include <functional>
+#include <thread>
 #include <unordered_map>
 
 #include "core/model/json.h"
@@ -28,6 +30,24 @@ void clearIds(Folder& f) {
     f.id.clear();
     for (auto& r : f.requests) r.id.clear();
     for (auto& sub : f.folders) clearIds(sub);
+}
+
+// Runs f(0..n-1) over the available cores (contiguous chunks); serially for small n.
+template <typename F>
+void parallelFor(size_t n, F&& f) {
+    size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), 8);
+    if (n < 2000 || threads < 2) {
+        for (size_t i = 0; i < n; ++i) f(i);
+        return;
+    }
+    std::vector<std::thread> pool;
+    size_t chunk = (n + threads - 1) / threads;
+    for (size_t t = 1; t < threads; ++t)
+        pool.emplace_back([&, t] {
+            for (size_t i = t * chunk; i < std::min(n, (t + 1) * chunk); ++i) f(i);
+        });
+    for (size_t i = 0; i < std::min(n, chunk); ++i) f(i);
+    for (auto& th : pool) th.join();
 }
 
 struct Inserter {
@@ -271,23 +291,47 @@ Result<Collection> CollectionRepository::load(const std::string& idOrName) {
                            " WHERE collection_id = ? ORDER BY folder_id, position");
     if (!rst) return rst.error();
     rst->bind(1, row);
+    // Read the rows first, then parse the JSON of the requests on all cores (parsing is most of the
+    // cost of loading a big collection), then place them in order.
+    struct Raw {
+        size_t target = 0;
+        std::string uid, name, method, url, json;
+        std::int64_t row = 0;
+    };
+    std::vector<Raw> raws;
     for (;;) {
         auto rr = rst->step();
         if (!rr) return rr.error();
         if (!*rr) break;
-        size_t target = 0;
+        Raw raw;
         if (!rst->isNull(0)) {
             auto it = index.find(rst->int64(0));
-            if (it != index.end()) target = it->second;
+            if (it != index.end()) raw.target = it->second;
         }
-        auto spec = requestFromStored(rst->textView(5), rst->text(1), rst->text(2), rst->text(3), rst->text(4),
-                                      "requests row " + std::to_string(rst->int64(6)));
-        if (!spec) {
-            Error e = spec.error();
+        raw.uid = rst->text(1);
+        raw.name = rst->text(2);
+        raw.method = rst->text(3);
+        raw.url = rst->text(4);
+        raw.json = rst->text(5);
+        raw.row = rst->int64(6);
+        raws.push_back(std::move(raw));
+    }
+    std::vector<RequestSpec> specs(raws.size());
+    std::vector<std::optional<Error>> errors(raws.size());
+    parallelFor(raws.size(), [&](size_t i) {
+        Raw& raw = raws[i];
+        auto spec = requestFromStored(raw.json, std::move(raw.uid), std::move(raw.name), std::move(raw.method),
+                                      std::move(raw.url), "requests row " + std::to_string(raw.row));
+        if (spec) specs[i] = std::move(*spec);
+        else errors[i] = spec.error();
+    });
+    for (size_t i = 0; i < raws.size(); ++i) {
+        if (errors[i]) {
+            Error e = *errors[i];
             e.where = db_.path() + ": " + e.where;
             return e;
         }
-        nodes[target].folder.requests.push_back(std::move(*spec));
+        nodes[raws[i].target].folder.requests.push_back(std::move(specs[i]));
     }
     std::function<Folder(size_t)> build = [&](size_t i) -> Folder {
         Folder f = std::move(nodes[i].folder);

@@ -58,30 +58,36 @@ HistoryEntry HistoryRepository::fromError(const SentRequest& request, const Erro
     return h;
 }
 
-Status HistoryRepository::insert(Statement& st, HistoryEntry& e) {
+Status HistoryRepository::insert(Statement& st, Statement& details, HistoryEntry& e) {
     if (e.bodyBytes < e.body.size()) e.bodyBytes = e.body.size();
     if (e.body.size() > options_.maxBodyBytes) {
         e.body.resize(options_.maxBodyBytes);
         e.bodyTruncated = true;
     }
     st.bind(1, e.sentAt).bind(2, upper(e.request.method)).bind(3, e.request.url).bind(4, e.status);
-    st.bind(5, sentRequestJson(e.request)).bind(6, json(e.responseHeaders).dump()).bind(7, json(e.timings).dump());
-    st.bindBlob(8, e.body).bind(9, static_cast<std::int64_t>(e.bodyBytes)).bind(10, e.bodyTruncated ? 1 : 0);
-    st.bind(11, e.timings.total).bind(12, e.error).bind(13, e.reason).bind(14, e.collectionId).bind(15, e.requestId);
-    return st.run();
+    st.bind(5, static_cast<std::int64_t>(e.bodyBytes)).bind(6, e.bodyTruncated ? 1 : 0);
+    st.bind(7, e.timings.total).bind(8, e.error).bind(9, e.reason).bind(10, e.collectionId).bind(11, e.requestId);
+    if (auto r = st.run(); !r) return r;
+    details.bind(1, db_.lastInsertId()).bind(2, sentRequestJson(e.request)).bind(3, json(e.responseHeaders).dump());
+    details.bind(4, json(e.timings).dump()).bindBlob(5, e.body);
+    return details.run();
 }
 
 static const char* const kInsert =
-    "INSERT INTO history(sent_at, method, url, status, request_json, response_headers_json, timings_json, body,"
-    " body_bytes, body_truncated, duration_ms, error, reason, collection_uid, request_uid)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "INSERT INTO history(sent_at, method, url, status, body_bytes, body_truncated, duration_ms, error, reason,"
+    " collection_uid, request_uid) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+static const char* const kInsertDetails =
+    "INSERT INTO history_details(history_id, request_json, response_headers_json, timings_json, body)"
+    " VALUES (?,?,?,?,?)";
 
 Result<std::int64_t> HistoryRepository::add(HistoryEntry entry) {
     std::int64_t id = 0;
     auto s = db_.transaction([&]() -> Status {
         auto st = db_.prepare(kInsert);
         if (!st) return st.error();
-        if (auto r = insert(*st, entry); !r) return r;
+        auto details = db_.prepare(kInsertDetails);
+        if (!details) return details.error();
+        if (auto r = insert(*st, *details, entry); !r) return r;
         id = db_.lastInsertId();
         return applyRetention();
     });
@@ -93,8 +99,10 @@ Status HistoryRepository::addAll(std::vector<HistoryEntry> entries) {
     return db_.transaction([&]() -> Status {
         auto st = db_.prepare(kInsert);
         if (!st) return st.error();
+        auto details = db_.prepare(kInsertDetails);
+        if (!details) return details.error();
         for (auto& e : entries)
-            if (auto r = insert(*st, e); !r) return r;
+            if (auto r = insert(*st, *details, e); !r) return r;
         return applyRetention();
     });
 }
@@ -102,16 +110,27 @@ Status HistoryRepository::addAll(std::vector<HistoryEntry> entries) {
 Status HistoryRepository::applyRetention() {
     if (options_.retention == 0) return {};
     return db_.transaction([&]() -> Status {
-        auto st = db_.prepare(
-            "DELETE FROM history WHERE id <= (SELECT id FROM history ORDER BY id DESC LIMIT 1 OFFSET ?)");
-        if (!st) return st.error();
-        return st->bind(1, static_cast<std::int64_t>(options_.retention)).run();
+        // The newest `retention` entries stay; details go explicitly (also without foreign keys).
+        for (const char* sql : {"DELETE FROM history_details WHERE history_id <= (SELECT id FROM history ORDER BY id"
+                                " DESC LIMIT 1 OFFSET ?)",
+                                "DELETE FROM history WHERE id <= (SELECT id FROM history ORDER BY id DESC LIMIT 1"
+                                " OFFSET ?)"}) {
+            auto st = db_.prepare(sql);
+            if (!st) return st.error();
+            if (auto r = st->bind(1, static_cast<std::int64_t>(options_.retention)).run(); !r) return r;
+        }
+        return {};
     });
 }
 
 Result<std::vector<HistorySummary>> HistoryRepository::search(const HistoryFilter& f) const {
+    // Without a filter, walking the time index backwards gives the newest rows at once. With one, a
+    // plain scan of the (small-row) table plus a top-N sort is faster than an index walk that looks
+    // up every row: "+sent_at" keeps the planner off the index (https://www.sqlite.org/optoverview.html).
+    const bool filtered = !f.urlContains.empty() || !f.method.empty() || f.statusMin >= 0 || f.statusMax >= 0;
     auto st = db_.prepare(std::string("SELECT id, sent_at, method, url, status, duration_ms, body_bytes, error"
-                                      " FROM history") + kWhere + " ORDER BY sent_at DESC, id DESC LIMIT ?7 OFFSET ?8");
+                                      " FROM history") + kWhere + (filtered ? " ORDER BY +sent_at DESC, id DESC"
+                                      : " ORDER BY sent_at DESC, id DESC") + " LIMIT ?7 OFFSET ?8");
     if (!st) return st.error();
     bindFilter(*st, f);
     st->bind(7, static_cast<std::int64_t>(f.limit)).bind(8, static_cast<std::int64_t>(f.offset));
@@ -145,8 +164,9 @@ Result<std::int64_t> HistoryRepository::count(const HistoryFilter& f) const {
 
 Result<HistoryEntry> HistoryRepository::get(std::int64_t id) const {
     auto st = db_.prepare(
-        "SELECT sent_at, status, request_json, response_headers_json, timings_json, body, body_bytes, body_truncated,"
-        " error, reason, collection_uid, request_uid FROM history WHERE id = ?");
+        "SELECT h.sent_at, h.status, d.request_json, d.response_headers_json, d.timings_json, d.body, h.body_bytes,"
+        " h.body_truncated, h.error, h.reason, h.collection_uid, h.request_uid"
+        " FROM history h JOIN history_details d ON d.history_id = h.id WHERE h.id = ?");
     if (!st) return st.error();
     auto r = st->bind(1, id).step();
     if (!r) return r.error();
@@ -181,7 +201,7 @@ Result<HistoryEntry> HistoryRepository::get(std::int64_t id) const {
 }
 
 Status HistoryRepository::clear() {
-    return db_.transaction([&]() -> Status { return db_.exec("DELETE FROM history"); });
+    return db_.transaction([&]() -> Status { return db_.exec("DELETE FROM history_details; DELETE FROM history"); });
 }
 
 }  // namespace sonde

@@ -78,7 +78,7 @@ public:
     const HistoryOptions& options() const { return options_; }
 
 private:
-    Status insert(Statement& st, HistoryEntry& entry);
+    Status insert(Statement& st, Statement& details, HistoryEntry& entry);
     Database& db_;
     HistoryOptions options_;
 };
