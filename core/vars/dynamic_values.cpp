@@ -19,9 +19,17 @@ std::string uuidFrom(std::mt19937_64& rng) {
 }
 }  // namespace
 
+namespace {
+// One random_device read per thread (it is a system call), then a fast generator seeds the rest.
+std::uint64_t freshSeed() {
+    thread_local std::mt19937_64 seeder(std::random_device{}() ^
+                                        (static_cast<std::uint64_t>(std::random_device{}()) << 32));
+    return seeder();
+}
+}  // namespace
+
 DynamicValues::DynamicValues()
-    : DynamicValues([] { return std::chrono::system_clock::now(); }, std::random_device{}() ^
-                        (static_cast<std::uint64_t>(std::random_device{}()) << 32),
+    : DynamicValues([] { return std::chrono::system_clock::now(); }, freshSeed(),
                     [](const std::string& n) -> std::optional<std::string> {
                         const char* v = std::getenv(n.c_str());
                         if (!v) return std::nullopt;
@@ -65,8 +73,7 @@ std::string DynamicValues::isoTimestamp() const {
 int DynamicValues::randomInt() { return static_cast<int>(std::uniform_int_distribution<int>(0, 1000)(rng_)); }
 
 std::string newUuid() {
-    thread_local std::mt19937_64 rng(std::random_device{}() ^
-                                     (static_cast<std::uint64_t>(std::random_device{}()) << 32));
+    thread_local std::mt19937_64 rng(freshSeed());
     return uuidFrom(rng);
 }
 
