@@ -195,6 +195,12 @@ int runRun(const ParsedArgs& a) {
         return exitCodeFor(source.error());
     }
     o.environment = source->environment;
+    if (!source->sources.empty())
+        o.sourceFile = [sources = source->sources](const std::string& folder, const std::string& name) {
+            for (const auto& s : sources)
+                if (s.folderPath == folder && s.name == name) return s.file;
+            return std::string();
+        };
 
     SignalCanceller signals;  // before the engine starts its thread
     Engine engine;

@@ -61,12 +61,14 @@ Result<RunSource> loadRunSource(const std::string& source, const std::string& db
         auto imported = TextTreeImporter::importDirectory(source);
         if (!imported) return imported.error();
         out.collection = std::move(imported->collection);
+        out.sources = std::move(imported->sources);
     } else if (fs::is_regular_file(source, ec)) {
         auto text = readFile(source);
         if (!text) return text.error();
         auto request = TextTreeImporter::parseRequest(*text, source);
         if (!request) return request.error();
         out.collection.name = request->name.empty() ? fs::path(source).stem().string() : request->name;
+        out.sources.push_back(RequestSource{request->id, request->name, "", source, 1});
         out.collection.root.requests.push_back(std::move(*request));
     } else {
         // A collection name in the store. Opened read-write: the run is recorded there.

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "core/formats/text_tree_importer.h"
 #include "core/model/collection.h"
 #include "core/model/result.h"
 #include "core/store/database.h"
@@ -14,6 +15,7 @@ namespace sonde::cli {
 struct RunSource {
     Collection collection;
     std::optional<Environment> environment;
+    std::vector<RequestSource> sources;  // where each request is defined (text format only)
     std::unique_ptr<Database> store;  // set when the collection came from the store (the run is recorded)
 };
 

@@ -23,6 +23,7 @@ json requestJson(const RequestResult& r) {
            {"name", r.name},               {"method", r.method},   {"url", r.url},
            {"status", toString(r.status)}, {"durationMs", r.durationMs}, {"startedAt", r.startedAt}};
     if (!r.requestId.empty()) j["id"] = r.requestId;
+    if (!r.file.empty()) j["file"] = r.file;
     if (r.exchange) {
         j["request"] = r.exchange->request;
         j["response"] = r.exchange->response;

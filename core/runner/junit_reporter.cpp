@@ -103,7 +103,9 @@ std::string JunitReporter::render(const RunResult& run, const std::string& hostn
             std::string name = r->name;
             if (manyIterations) name += " [iteration " + std::to_string(r->iteration + 1) + "]";
             x += "    <testcase classname=\"" + xmlEscape(classNameFor(run.collectionName, r->folder)) +
-                 "\" name=\"" + xmlEscape(name) + "\" time=\"" + seconds(r->durationMs) + "\"";
+                 "\" name=\"" + xmlEscape(name) + "\"" +
+                 (r->file.empty() ? std::string() : " file=\"" + xmlEscape(r->file) + "\"") + " time=\"" +
+                 seconds(r->durationMs) + "\"";
             std::string inner;
             for (const auto& a : r->assertions)
                 if (!a.passed)

@@ -1,6 +1,7 @@
 #pragma once
 // RunOptions: everything `sonde-cli run` (and the GUI's runner) can set, as a plain struct.
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,9 @@ struct RunOptions {
     std::string folder;                       // run only this folder ("Users" or "Users/Admin")
     int parallel = 1;                         // iterations running at once over the shared engine
     std::size_t keepBodyBytes = 4096;         // body bytes kept in the RunResult for failed requests
+    // Where a request was written (folder path, name) -> "file" or "file:line", for reports that point
+    // into the repository (JUnit testcase@file). Optional.
+    std::function<std::string(const std::string& folder, const std::string& name)> sourceFile;
 
     int effectiveIterations() const {
         if (!data.empty() && iterations <= 1) return static_cast<int>(data.size());

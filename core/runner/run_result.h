@@ -31,6 +31,7 @@ struct RequestResult {
     std::string folder;         // folder path, "Users/Admin"; empty for the collection root
     std::string name;
     std::string requestId;
+    std::string file;           // where the request is defined (see RunOptions::sourceFile), may be empty
     std::string method;         // as sent (variables resolved)
     std::string url;            // as sent, redacted
     RequestStatus status = RequestStatus::Passed;

@@ -48,6 +48,7 @@ RequestResult slim(const RequestResult& r, std::size_t keepBodyBytes) {
     s.folder = r.folder;
     s.name = r.name;
     s.requestId = r.requestId;
+    s.file = r.file;
     s.method = r.method;
     s.url = r.url;
     s.status = r.status;
@@ -71,6 +72,7 @@ RequestResult slim(const RequestResult& r, std::size_t keepBodyBytes) {
 
 struct Runner::Planned {
     std::string folder;
+    std::string file;
     RequestSpec spec;
 };
 
@@ -150,7 +152,7 @@ Result<std::vector<Runner::Planned>> Runner::select() const {
             if (hasAny(r.tags, options_.excludeTags)) return;
             std::string folder = base;
             if (!path.empty()) folder = folder.empty() ? path : folder + "/" + path;
-            plan.push_back(Planned{folder, r});
+            plan.push_back(Planned{folder, options_.sourceFile ? options_.sourceFile(folder, r.name) : std::string(), r});
         });
     if (plan.empty())
         return makeError(options_.tags.empty() && options_.excludeTags.empty()
@@ -215,6 +217,7 @@ RequestResult Runner::runRequest(int iteration, const Planned& planned, Iteratio
     r.folder = planned.folder;
     r.name = planned.spec.name;
     r.requestId = planned.spec.id;
+    r.file = planned.file;
     r.method = planned.spec.method;
     r.url = vars.redact(planned.spec.url);
     r.startedAt = isoNowUtc();
@@ -346,7 +349,7 @@ Result<RunResult> Runner::run() {
             if (r.status == RequestStatus::Error) ++s.transportErrors;
             s.assertions += static_cast<int>(r.assertions.size());
             s.assertionsFailed += r.failedAssertions();
-            if (r.exchange) {
+            if (r.responseStatus != 0) {  // a response arrived
                 s.responseMinMs = timed ? std::min(s.responseMinMs, r.durationMs) : r.durationMs;
                 s.responseMaxMs = std::max(s.responseMaxMs, r.durationMs);
                 sum += r.durationMs;

@@ -126,7 +126,10 @@ void TestRunnerCli::sampleWithReports() {
         xml.readNext();
         if (!xml.isStartElement()) continue;
         if (xml.name() == u"testsuite") suites << xml.attributes().value("name").toString();
-        if (xml.name() == u"testcase") ++cases;
+        if (xml.name() == u"testcase") {
+            ++cases;
+            QVERIFY(xml.attributes().value("file").toString().endsWith(".yaml"));  // points into the repository
+        }
         if (xml.name() == u"failure") ++failures;
     }
     QVERIFY(!xml.hasError());

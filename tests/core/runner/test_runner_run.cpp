@@ -131,6 +131,8 @@ void TestRunnerRun::capturesFlow() {
     const auto& reqs = result->iterations.at(0).requests;
     QVERIFY2(result->passed(), reqs.at(1).assertions.empty() ? "" : reqs.at(1).assertions[0].actual.c_str());
     QCOMPARE(reqs.at(0).captured.size(), std::size_t(1));
+    QVERIFY(result->stats.responseMaxMs > 0);
+    QVERIFY(result->stats.responseAvgMs > 0 && result->stats.responseAvgMs <= result->stats.responseMaxMs);
     QCOMPARE(QString::fromStdString(reqs.at(0).captured[0].name), QString("token"));
     // Without the capture, /api/me answers 401: the token really flowed.
     Collection noLogin = collection({me()});
