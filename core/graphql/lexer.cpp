@@ -268,11 +268,21 @@ Token Lexer::readBlockString(Location start) {
     pos_ += 3;
     std::string raw;
     while (pos_ < src_.size()) {
-        if (src_.substr(pos_, 3) == "\"\"\"") {
+        // Copy the run of ordinary characters in one go.
+        std::size_t run = pos_;
+        while (run < src_.size()) {
+            unsigned char c = (unsigned char)src_[run];
+            if (c == '"' || c == '\\' || c == '\n' || c == '\r' || (c < 0x20 && c != '\t')) break;
+            ++run;
+        }
+        raw.append(src_.data() + pos_, run - pos_);
+        pos_ = run;
+        if (pos_ >= src_.size()) break;
+        if (src_.compare(pos_, 3, "\"\"\"") == 0) {
             pos_ += 3;
             return make(Token::Kind::BlockString, start.offset, start, blockStringValue(raw));
         }
-        if (src_.substr(pos_, 4) == "\\\"\"\"") {
+        if (src_.compare(pos_, 4, "\\\"\"\"") == 0) {
             raw += "\"\"\"";
             pos_ += 4;
             continue;
@@ -290,15 +300,21 @@ Token Lexer::readBlockString(Location start) {
             newline(pos_);
             continue;
         }
-        if ((unsigned char)c < 0x20 && c != '\t')
-            return error("Invalid character within String.", here(), start);
-        raw += c;
-        ++pos_;
+        if (c == '"' || c == '\\') {
+            raw += c;
+            ++pos_;
+            continue;
+        }
+        return error("Invalid character within String.", here(), start);
     }
     return error("Unterminated string.", here(), start);
 }
 
 std::string Lexer::blockStringValue(std::string_view raw) {
+    if (raw.find_first_of("\r\n") == std::string_view::npos) {  // one line: nothing to dedent
+        std::size_t b = raw.find_first_not_of(" \t");
+        return b == std::string_view::npos ? std::string() : std::string(raw);
+    }
     std::vector<std::string_view> lines;
     std::size_t b = 0;
     for (std::size_t i = 0; i <= raw.size(); ++i) {

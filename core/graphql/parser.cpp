@@ -75,7 +75,7 @@ std::string Parser::expectName(Location* loc) {
         expect(K::Name);
         return {};
     }
-    std::string n = tok_.value;
+    std::string n = std::move(tok_.value);
     advance();
     return n;
 }
@@ -281,7 +281,7 @@ Value Parser::parseValue(bool isConst) {
             unexpected();
             return v;
     }
-    v.text = tok_.value;
+    v.text = std::move(tok_.value);
     advance();
     return v;
 }

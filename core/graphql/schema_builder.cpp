@@ -23,11 +23,17 @@ void applyDeprecation(const std::vector<Directive>& dirs, bool& deprecated, std:
     }
 }
 
-InputValueDef inputValue(const InputValueDefinition& d) {
+// When `consume` is set the definition's strings and types are moved out (the document is ours).
+template <typename T>
+T take(T& x, bool consume) {
+    return consume ? std::move(x) : x;
+}
+
+InputValueDef inputValue(InputValueDefinition& d, bool consume) {
     InputValueDef v;
-    v.name = d.name;
-    v.description = d.description;
-    v.type = d.type;
+    v.name = take(d.name, consume);
+    v.description = take(d.description, consume);
+    v.type = take(d.type, consume);
     if (d.defaultValue) {
         v.hasDefault = true;
         v.defaultValue = printValue(*d.defaultValue);
@@ -36,11 +42,12 @@ InputValueDef inputValue(const InputValueDefinition& d) {
     return v;
 }
 
-std::vector<InputValueDef> inputValues(const std::vector<InputValueDefinition>& defs, const std::string& owner,
-                                       std::vector<Diagnostic>* errors, const char* what) {
+std::vector<InputValueDef> inputValues(std::vector<InputValueDefinition>& defs, const std::string& owner,
+                                       std::vector<Diagnostic>* errors, const char* what, bool consume) {
     std::vector<InputValueDef> out;
-    std::set<std::string> seen;
-    for (const auto& d : defs) {
+    out.reserve(defs.size());
+    std::unordered_set<std::string> seen;
+    for (auto& d : defs) {
         if (!seen.insert(d.name).second) {
             if (errors)
                 errors->push_back(diag(std::string(what) + " \"" + owner + "." + d.name + "\" can only be defined once.",
@@ -48,48 +55,55 @@ std::vector<InputValueDef> inputValues(const std::vector<InputValueDefinition>& 
                                                                   : "UniqueFieldDefinitionNames"));
             continue;
         }
-        out.push_back(inputValue(d));
+        out.push_back(inputValue(d, consume));
     }
     return out;
 }
 
-void mergeFields(TypeDef& t, const TypeSystemDefinition& def, std::vector<Diagnostic>* errors) {
-    for (const auto& f : def.fields) {
-        if (t.field(f.name)) {
+void mergeFields(TypeDef& t, TypeSystemDefinition& def, std::vector<Diagnostic>* errors, bool consume) {
+    std::unordered_set<std::string> names;
+    for (const auto& f : t.fields) names.insert(f.name);
+    t.fields.reserve(t.fields.size() + def.fields.size());
+    for (auto& f : def.fields) {
+        if (!names.insert(f.name).second) {
             if (errors)
                 errors->push_back(diag("Field \"" + t.name + "." + f.name + "\" can only be defined once.", f.location,
                                        "UniqueFieldDefinitionNames"));
             continue;
         }
         FieldDef fd;
-        fd.name = f.name;
-        fd.description = f.description;
-        fd.type = f.type;
-        fd.arguments = inputValues(f.arguments, t.name + "." + f.name, errors, "Argument");
+        fd.arguments = inputValues(f.arguments, t.name + "." + f.name, errors, "Argument", consume);
+        fd.name = take(f.name, consume);
+        fd.description = take(f.description, consume);
+        fd.type = take(f.type, consume);
         applyDeprecation(f.directives, fd.deprecated, fd.deprecationReason);
         t.fields.push_back(std::move(fd));
     }
     for (const auto& i : def.interfaces) t.interfaces.push_back(i.name);
     for (const auto& m : def.members) t.possibleTypes.push_back(m.name);
-    for (const auto& e : def.enumValues) {
-        if (t.enumValue(e.name)) {
+    names.clear();
+    for (const auto& e : t.enumValues) names.insert(e.name);
+    for (auto& e : def.enumValues) {
+        if (!names.insert(e.name).second) {
             if (errors)
                 errors->push_back(diag("Enum value \"" + t.name + "." + e.name + "\" can only be defined once.",
                                        e.location, "UniqueEnumValueNames"));
             continue;
         }
-        EnumValueDef ev{e.name, e.description, false, {}};
+        EnumValueDef ev{take(e.name, consume), take(e.description, consume), false, {}};
         applyDeprecation(e.directives, ev.deprecated, ev.deprecationReason);
         t.enumValues.push_back(std::move(ev));
     }
-    for (const auto& f : def.inputFields) {
-        if (t.inputField(f.name)) {
+    names.clear();
+    for (const auto& f : t.inputFields) names.insert(f.name);
+    for (auto& f : def.inputFields) {
+        if (!names.insert(f.name).second) {
             if (errors)
                 errors->push_back(diag("Field \"" + t.name + "." + f.name + "\" can only be defined once.", f.location,
                                        "UniqueFieldDefinitionNames"));
             continue;
         }
-        t.inputFields.push_back(inputValue(f));
+        t.inputFields.push_back(inputValue(f, consume));
     }
     for (const auto& d : def.directives)
         if (d.name == "specifiedBy")
@@ -120,38 +134,76 @@ const char* kindWord(TK k) {
 }
 }  // namespace
 
-TypeDef typeFromDefinition(const TypeSystemDefinition& def, std::vector<Diagnostic>* errors) {
+namespace {
+TypeDef typeFrom(TypeSystemDefinition& def, std::vector<Diagnostic>* errors, bool consume) {
     TypeDef t;
     t.kind = kindOf(def.kind);
     t.name = def.name;
-    t.description = def.description;
-    mergeFields(t, def, errors);
+    t.description = take(def.description, consume);
+    mergeFields(t, def, errors, consume);
     return t;
+}
+}  // namespace
+
+TypeDef typeFromDefinition(const TypeSystemDefinition& def, std::vector<Diagnostic>* errors) {
+    TypeSystemDefinition copy = def;
+    return typeFrom(copy, errors, true);
 }
 
 DirectiveDef directiveFromDefinition(const TypeSystemDefinition& def) {
     DirectiveDef d;
     d.name = def.name;
     d.description = def.description;
-    d.arguments = inputValues(def.inputFields, "@" + def.name, nullptr, "Argument");
+    TypeSystemDefinition copy = def;
+    d.arguments = inputValues(copy.inputFields, "@" + def.name, nullptr, "Argument", true);
     d.repeatable = def.repeatable;
     for (const auto& l : def.directiveLocations) d.locations.push_back(l.name);
     return d;
 }
 
-SchemaBuild buildSchema(const Document& doc) {
+namespace {
+// Every referenced type must exist (checked on the syntax tree, before its parts are moved out).
+void checkReferences(const Document& doc, const Schema& builtIns, const std::unordered_set<std::string>& userTypes,
+                     std::vector<Diagnostic>& errors) {
+    auto known = [&](const std::string& n) { return userTypes.count(n) || builtIns.type(n); };
+    auto check = [&](const TypeRef& t) {
+        const TypeRef* named = &t;
+        while (named->kind != TypeRef::Kind::Named) named = &named->inner();
+        if (!known(named->name))
+            errors.push_back(diag("Unknown type \"" + named->name + "\".", named->location, "KnownTypeNames"));
+    };
+    auto checkNamed = [&](const NamedRef& r) {
+        if (!known(r.name)) errors.push_back(diag("Unknown type \"" + r.name + "\".", r.location, "KnownTypeNames"));
+    };
+    for (const auto& def : doc.typeSystem) {
+        for (const auto& f : def.fields) {
+            check(f.type);
+            for (const auto& a : f.arguments) check(a.type);
+        }
+        for (const auto& f : def.inputFields) check(f.type);
+        for (const auto& i : def.interfaces) checkNamed(i);
+        for (const auto& m : def.members) checkNamed(m);
+        for (const auto& o : def.operationTypes) checkNamed(o.type);
+    }
+}
+
+SchemaBuild build(Document& doc, bool consume) {
     SchemaBuild out;
     Schema schema;
     std::unordered_set<std::string> userTypes;
-    const TypeSystemDefinition* schemaDef = nullptr;
+    for (const auto& def : doc.typeSystem)
+        if (!def.extension && def.kind != TK::Schema && def.kind != TK::Directive) userTypes.insert(def.name);
+    checkReferences(doc, schema, userTypes, out.errors);
+    userTypes.clear();
 
-    for (const auto& def : doc.typeSystem) {
-        if (def.extension) continue;
+    bool hasSchemaDef = false;
+    for (auto& def : doc.typeSystem) {
         if (def.kind == TK::Schema) {
-            schemaDef = &def;
-            schema.description = def.description;
+            hasSchemaDef = true;
+            if (!def.extension) schema.description = def.description;
             continue;
         }
+        if (def.extension) continue;
         if (def.kind == TK::Directive) {
             schema.addDirective(directiveFromDefinition(def));
             continue;
@@ -161,14 +213,10 @@ SchemaBuild buildSchema(const Document& doc) {
                                       "UniqueTypeNames"));
             continue;
         }
-        schema.addType(typeFromDefinition(def, &out.errors));
+        schema.addType(typeFrom(def, &out.errors, consume));
     }
-    for (const auto& def : doc.typeSystem) {
-        if (!def.extension) continue;
-        if (def.kind == TK::Schema) {
-            if (!schemaDef) schemaDef = &def;
-            continue;
-        }
+    for (auto& def : doc.typeSystem) {
+        if (!def.extension || def.kind == TK::Schema) continue;
         TypeDef* t = schema.mutableType(def.name);
         if (!t || t->builtIn) {
             out.errors.push_back(diag("Cannot extend type \"" + def.name + "\" because it is not defined.",
@@ -181,10 +229,10 @@ SchemaBuild buildSchema(const Document& doc) {
                                       def.location, "PossibleTypeExtensions"));
             continue;
         }
-        mergeFields(*t, def, &out.errors);
+        mergeFields(*t, def, &out.errors, consume);
     }
     // Root operation types: from `schema { ... }` (and `extend schema`), else the conventional names.
-    if (schemaDef) {
+    if (hasSchemaDef) {
         schema.queryType.clear();
         for (const auto& def : doc.typeSystem)
             if (def.kind == TK::Schema)
@@ -192,37 +240,21 @@ SchemaBuild buildSchema(const Document& doc) {
                     if (o.operation == "query") schema.queryType = o.type.name;
                     else if (o.operation == "mutation") schema.mutationType = o.type.name;
                     else schema.subscriptionType = o.type.name;
-                    if (!schema.type(o.type.name))
-                        out.errors.push_back(
-                            diag("Unknown type \"" + o.type.name + "\".", o.type.location, "KnownTypeNames"));
                 }
     } else {
         if (!schema.type("Query")) schema.queryType.clear();
         if (schema.type("Mutation")) schema.mutationType = "Mutation";
         if (schema.type("Subscription")) schema.subscriptionType = "Subscription";
     }
-    // Every referenced type must exist.
-    auto check = [&](const TypeRef& t) {
-        const TypeRef* named = &t;
-        while (named->kind != TypeRef::Kind::Named) named = &named->inner();
-        if (!schema.type(named->name))
-            out.errors.push_back(diag("Unknown type \"" + named->name + "\".", named->location, "KnownTypeNames"));
-    };
-    auto checkNamed = [&](const NamedRef& r) {
-        if (!schema.type(r.name))
-            out.errors.push_back(diag("Unknown type \"" + r.name + "\".", r.location, "KnownTypeNames"));
-    };
-    for (const auto& def : doc.typeSystem) {
-        for (const auto& f : def.fields) {
-            check(f.type);
-            for (const auto& a : f.arguments) check(a.type);
-        }
-        for (const auto& f : def.inputFields) check(f.type);
-        for (const auto& i : def.interfaces) checkNamed(i);
-        for (const auto& m : def.members) checkNamed(m);
-    }
     out.schema = std::move(schema);
     return out;
+}
+
+}  // namespace
+
+SchemaBuild buildSchema(const Document& doc) {
+    Document copy = doc;
+    return build(copy, true);
 }
 
 SchemaBuild buildSchemaFromSdl(std::string_view sdl) {
@@ -232,7 +264,7 @@ SchemaBuild buildSchemaFromSdl(std::string_view sdl) {
         out.errors.push_back(*parsed.error);
         return out;
     }
-    return buildSchema(parsed.document);
+    return build(parsed.document, true);
 }
 
 }  // namespace sonde::graphql

@@ -26,7 +26,7 @@ bool Parser::atTypeSystemKeyword() const {
 
 std::string Parser::parseDescription() {
     if (peek(K::String) || peek(K::BlockString)) {
-        std::string d = tok_.value;
+        std::string d = std::move(tok_.value);
         advance();
         return d;
     }

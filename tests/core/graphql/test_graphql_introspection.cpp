@@ -160,6 +160,22 @@ private slots:
         }
     }
 
+    void escapesDecoded() {
+        // Strings are decoded: quotes, backslashes, newlines, \u escapes and surrogate pairs.
+        const std::string js =
+            "{\"types\":[{\"kind\":\"ENUM\",\"name\":\"E\",\"description\":\"a \\\"q\\\" \\\\ b\\nc \\u00e9 \\ud83d\\ude00\","
+            "\"enumValues\":[{\"name\":\"X\",\"isDeprecated\":true,\"deprecationReason\":null}]}],"
+            "\"queryType\":{\"name\":\"E\"},\"mutationType\":null}";
+        auto r = schemaFromIntrospection(js);
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().title.c_str());
+        QCOMPARE(r->type("E")->description, std::string("a \"q\" \\ b\nc \xc3\xa9 \xf0\x9f\x98\x80"));
+        QVERIFY(r->type("E")->enumValue("X")->deprecated);
+        QVERIFY(r->mutationType.empty());
+        auto bad = schemaFromIntrospection("{\"types\": [1, }");
+        QVERIFY(!bad.ok());
+        QVERIFY(QString::fromStdString(bad.error().title).contains("at byte 14"));
+    }
+
     void cleanupTestCase() {
         server_.stop();
         closed_.stop();
