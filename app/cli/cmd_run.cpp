@@ -111,8 +111,10 @@ public:
             int sig = 0;
             while (sigwait(&set_, &sig) == 0) {
                 if (sig == SIGUSR1) return;
+                if (interrupted_) _exit(130);  // a second Ctrl+C: stop now, without reports
                 interrupted_ = true;
-                std::cerr << "\nsonde-cli: interrupted: stopping the run and writing the reports\n";
+                std::cerr << "\nsonde-cli: interrupted: stopping the run and writing the reports "
+                             "(Ctrl+C again to quit at once)\n";
                 runner.cancel();
             }
         });

@@ -1,5 +1,6 @@
 #include "core/runner/console_reporter.h"
 
+#include <chrono>
 #include <cstdio>
 
 namespace sonde {
@@ -32,6 +33,11 @@ void ConsoleReporter::clearBar() {
 
 void ConsoleReporter::drawBar() {
     if (!options_.tty || total_ <= 0) return;
+    const long long now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                              std::chrono::steady_clock::now().time_since_epoch())
+                              .count();
+    if (barShown_ && done_ < total_ && now - lastDrawMs_ < 50) return;
+    lastDrawMs_ = now;
     constexpr int width = 30;
     const int filled = static_cast<int>(static_cast<long long>(done_) * width / total_);
     std::string bar = "[" + std::string(filled, '#') + std::string(width - filled, '-') + "] ";

@@ -34,6 +34,7 @@ private:
     ConsoleOptions options_;
     int total_ = 0, done_ = 0, failed_ = 0, iterations_ = 1;
     bool barShown_ = false;
+    long long lastDrawMs_ = 0;  // the bar is redrawn at most every 50 ms
 };
 
 }  // namespace sonde

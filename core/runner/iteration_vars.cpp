@@ -47,12 +47,6 @@ Result<RequestSpec> IterationVars::resolve(const RequestSpec& request) const {
     return std::move(resolved.value);
 }
 
-std::string IterationVars::resolveText(const std::string& text) const {
-    if (text.find("{{") == std::string::npos) return text;
-    VariableResolver resolver(d->scopes, d->dynamic);
-    return resolver.resolveText(text).value;
-}
-
 void IterationVars::setRuntime(const std::string& name, const std::string& value) {
     d->scopes.set(Scope::Runtime, name, value);
     if (d->scopes.isSecret(name)) d->redactor.addSecret(value);

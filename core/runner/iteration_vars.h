@@ -23,7 +23,6 @@ public:
     // The request with every {{variable}} resolved (URL, params, headers, body, auth). An undefined
     // variable is an Error naming it.
     Result<RequestSpec> resolve(const RequestSpec& request) const;
-    std::string resolveText(const std::string& text) const;
     void setRuntime(const std::string& name, const std::string& value);
 
     // Secrets replaced in text / in a whole exchange (URL, headers, bodies) and in a result's captures.
