@@ -18,6 +18,7 @@ std::vector<std::unique_ptr<Check>> makeCatalogue() {
     addTransportChecks(out);
     addAuthChecks(out);
     addJwtChecks(out);
+    addGraphqlChecks(out);
     addCsrfChecks(out);
     addRateLimitChecks(out);
     return out;

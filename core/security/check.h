@@ -39,5 +39,6 @@ void addCsrfChecks(std::vector<std::unique_ptr<Check>>& out);
 void addRateLimitChecks(std::vector<std::unique_ptr<Check>>& out);
 void addAuthChecks(std::vector<std::unique_ptr<Check>>& out);
 void addJwtChecks(std::vector<std::unique_ptr<Check>>& out);
+void addGraphqlChecks(std::vector<std::unique_ptr<Check>>& out);
 
 }  // namespace sonde

@@ -8,6 +8,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/graphql/client.h"
 #include "core/http/engine.h"
 
 namespace sonde {
@@ -73,6 +74,11 @@ bool ProbeContext::stopped() const {
 }
 
 ExchangeResult ProbeContext::send(RequestSpec request) {
+    if (request.body.kind == BodyKind::GraphQL) {  // the engine sends bodies as given: build the HTTP form
+        auto http = graphql::toHttpRequest(request);
+        if (!http) return http.error();
+        request = std::move(*http);
+    }
     if (session_.cancelled && session_.cancelled->load())
         return makeError("Scan cancelled", request.url, {}, "cancelled");
     const UrlParts u = parseUrl(request.url);
