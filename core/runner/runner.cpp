@@ -109,6 +109,8 @@ public:
     std::vector<IterationResult> take() {
         std::lock_guard lock(mutex_);
         results_.resize(completed_);  // iterations never started are not part of the result
+        // nor are those that a stop reached before their first request
+        while (!results_.empty() && results_.back().requests.empty()) results_.pop_back();
         return std::move(results_);
     }
 
