@@ -8,6 +8,7 @@
 
 #include "core/graphql/completion.h"
 #include "core/graphql/schema_builder.h"
+#include "core/graphql/validator.h"
 
 using namespace sonde::graphql;
 
@@ -189,6 +190,35 @@ private slots:
         const std::string doc = "{\n  \n  user(id: 1) {\n    \n    name\n  } users(role: ) { id }\n}";
         CompletionResult r = complete(schema_, doc, line, column);
         QVERIFY2(labels(r).contains(expected), qPrintable(labels(r).join(",")));
+    }
+
+    void neverCrashesOnAnyPrefix_data() {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("kitchen-sink") << "kitchen-sink.graphql";
+        QTest::newRow("spec-examples") << "spec-examples.graphql";
+    }
+    void neverCrashesOnAnyPrefix() {
+        // Every prefix of a real document (what an editor holds while typing), completed at its end
+        // and at every earlier offset, and validated: no crash, ranges inside the text.
+        QFETCH(QString, file);
+        std::ifstream in(std::string(SONDE_SOURCE_DIR) + "/tests/core/graphql/corpus/" + file.toStdString());
+        std::stringstream ss;
+        ss << in.rdbuf();
+        const std::string doc = ss.str();
+        QVERIFY(doc.size() > 500);
+        std::size_t offered = 0;
+        for (std::size_t n = 0; n <= doc.size(); n += 7) {
+            std::string prefix = doc.substr(0, n);
+            CompletionResult r = complete(schema_, prefix, prefix.size());
+            QVERIFY(r.replaceFrom <= r.replaceTo && r.replaceTo <= prefix.size());
+            offered += r.items.size();
+            (void)validate(schema_, prefix);
+        }
+        for (std::size_t off = 0; off <= doc.size(); ++off) {
+            CompletionResult r = complete(schema_, doc, off);
+            QVERIFY(r.replaceTo <= doc.size());
+        }
+        QVERIFY(offered > 0);
     }
 
     void offsetOfClamps() {
