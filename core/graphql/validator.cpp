@@ -271,7 +271,10 @@ void Validator::arguments(const std::vector<Argument>& args, const std::vector<I
                           const std::string& owner, bool isDirective, OpContext* ctx, bool report) {
     std::set<std::string> given;
     for (const auto& a : args) {
-        given.insert(a.name);
+        if (!given.insert(a.name).second) {
+            add("There can be only one argument named " + q(a.name) + ".", a.location, "UniqueArgumentNames", report);
+            continue;
+        }
         const InputValueDef* def = nullptr;
         for (const auto& d : defs)
             if (d.name == a.name) def = &d;
@@ -292,8 +295,12 @@ void Validator::arguments(const std::vector<Argument>& args, const std::vector<I
 }
 
 void Validator::directives(const std::vector<Directive>& dirs, const char* location, OpContext* ctx, bool report) {
+    std::set<std::string> seen;
     for (const auto& d : dirs) {
         const DirectiveDef* def = schema_.directive(d.name);
+        if (!seen.insert(d.name).second && def && !def->repeatable)
+            add("The directive \"@" + d.name + "\" can only be used once at this location.", d.location,
+                "UniqueDirectivesPerLocation", report);
         if (!def) {
             add("Unknown directive \"@" + d.name + "\".", d.location, "KnownDirectives", report);
             for (const auto& a : d.arguments) variableUsage(a.value, TypeRef::named(""), true, ctx);
@@ -365,7 +372,11 @@ void Validator::value(const Value& v, const TypeRef& type, bool hasLocationDefau
         if (v.kind != VK::Object) return wrong(type);
         std::set<std::string> given;
         for (const auto& f : v.items) {
-            given.insert(f.fieldName);
+            if (!given.insert(f.fieldName).second) {
+                add("There can be only one input field named " + q(f.fieldName) + ".", f.fieldLocation,
+                    "UniqueInputFieldNames", report);
+                continue;
+            }
             const InputValueDef* fd = t->inputField(f.fieldName);
             if (!fd) {
                 add("Field " + q(f.fieldName) + " is not defined by type " + q(t->name) + ".", f.fieldLocation,

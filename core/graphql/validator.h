@@ -5,7 +5,9 @@
 //   FieldsOnCorrectType, ScalarLeafs, KnownArgumentNames, ProvidedRequiredArguments, ValuesOfCorrectType,
 //   KnownTypeNames, VariablesAreInputTypes, UniqueVariableNames, NoUndefinedVariables, NoUnusedVariables,
 //   VariablesInAllowedPosition, KnownFragmentNames, UniqueFragmentNames, NoUnusedFragments,
-//   FragmentsOnCompositeTypes, PossibleFragmentSpreads, NoFragmentCycles, KnownDirectives.
+//   FragmentsOnCompositeTypes, PossibleFragmentSpreads, NoFragmentCycles, KnownDirectives,
+//   UniqueArgumentNames, UniqueInputFieldNames, UniqueDirectivesPerLocation.
+// Not implemented: OverlappingFieldsCanBeMerged, SingleFieldSubscriptions, DeferStreamDirective*.
 // Diagnostics come back sorted by position.
 #include <string_view>
 #include <vector>

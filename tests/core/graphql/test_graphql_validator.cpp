@@ -57,6 +57,7 @@ private slots:
         QTest::newRow("custom scalar any literal") << "{ user(id: \"1\") { createdAt } }";
         QTest::newRow("deprecated still valid") << "{ oldHello user(id: 1) { legacyName } }";
         QTest::newRow("two named operations") << "query A { hello } query B { hello }";
+        QTest::newRow("same directive on two fields") << "{ hello @skip(if: true) oldHello @skip(if: true) }";
     }
     void valid() {
         QFETCH(QString, query);
@@ -175,6 +176,12 @@ private slots:
                                              << "anonymous operation must be the only";
         QTest::newRow("duplicate operation") << "query A { hello }\nquery A { hello }" << "UniqueOperationNames" << 2 << 1
                                              << "only one operation named \"A\"";
+        QTest::newRow("duplicate argument") << "{ users(first: 1, first: 2) { id } }" << "UniqueArgumentNames" << 1 << 19
+                                            << "only one argument named \"first\"";
+        QTest::newRow("duplicate input field") << "{ echo(input: {text: \"a\", text: \"b\"}) { text } }"
+                                               << "UniqueInputFieldNames" << 1 << 27 << "only one input field named \"text\"";
+        QTest::newRow("duplicate directive") << "{ hello @skip(if: true) @skip(if: false) }" << "UniqueDirectivesPerLocation"
+                                             << 1 << 25 << "\"@skip\" can only be used once";
         QTest::newRow("duplicate fragment") << "{ user(id: 1) { ...F } }\nfragment F on User { id }\nfragment F on User { id }"
                                             << "UniqueFragmentNames" << 3 << 1 << "only one fragment named \"F\"";
     }
