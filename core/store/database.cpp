@@ -1,12 +1,15 @@
 #include "core/store/database.h"
 
-#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "core/store/schema.h"
 
@@ -22,29 +25,43 @@ std::string defaultDatabasePath() {
 }
 
 namespace {
-// Tests for a conflicting POSIX lock over [start, start+len) of file; returns its owner's pid or 0.
-pid_t conflictingLock(const std::string& file, off_t start, off_t len) {
-    int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return 0;
-    struct flock fl {};
-    fl.l_type = F_WRLCK;
-    fl.l_whence = SEEK_SET;
-    fl.l_start = start;
-    fl.l_len = len;
-    pid_t pid = 0;
-    if (::fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK) pid = fl.l_pid;
-    ::close(fd);
-    return pid;
+// Finds, in /proc/locks, a POSIX lock held by another process on file over [start, end] (inclusive).
+// Reading /proc/locks touches neither file: opening and closing a descriptor of a file SQLite has
+// open would drop this process's own POSIX locks on it (https://www.sqlite.org/howtocorrupt.html,
+// section 2.2), so F_GETLK on a fresh descriptor is not an option.
+pid_t lockOwner(const std::string& file, unsigned long long start, unsigned long long end, bool writeOnly) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) return 0;
+    std::ifstream locks("/proc/locks");
+    std::string line;
+    while (std::getline(locks, line)) {
+        std::istringstream in(line);
+        std::string id, type, advisory, mode, devIno, from, to;
+        long pid = 0;
+        in >> id >> type;
+        if (type == "->") continue;  // a waiter, not a holder
+        in >> advisory >> mode >> pid >> devIno >> from >> to;
+        if (!in || (type != "POSIX" && type != "OFDLCK") || pid <= 0 || pid == ::getpid()) continue;
+        if (writeOnly && mode != "WRITE") continue;
+        unsigned int maj = 0, min = 0;
+        unsigned long long ino = 0;
+        if (std::sscanf(devIno.c_str(), "%x:%x:%llu", &maj, &min, &ino) != 3) continue;
+        if (ino != st.st_ino || maj != major(st.st_dev) || min != minor(st.st_dev)) continue;
+        unsigned long long lo = std::stoull(from);
+        unsigned long long hi = to == "EOF" ? ~0ull : std::stoull(to);
+        if (lo <= end && hi >= start) return static_cast<pid_t>(pid);
+    }
+    return 0;
 }
 }  // namespace
 
 std::string lockHolder(const std::string& path) {
-    // WAL mode: a writer holds the WAL_WRITE_LOCK byte (offset 120) of the -shm file; readers and
-    // writers also lock bytes 121..127. Rollback mode: the PENDING/RESERVED/SHARED bytes of the
-    // database file at 0x40000000 (https://www.sqlite.org/lockingv3.html, os_unix.c).
-    pid_t pid = conflictingLock(path + "-shm", 120, 1);
-    if (!pid) pid = conflictingLock(path + "-shm", 120, 8);
-    if (!pid) pid = conflictingLock(path, 0x40000000, 512);
+    // WAL mode: a writer holds the WAL_WRITE_LOCK byte (offset 120) of the -shm file. Rollback
+    // mode: the PENDING/RESERVED/SHARED bytes of the database file from 0x40000000
+    // (https://www.sqlite.org/lockingv3.html, os_unix.c). Then any write lock on the -shm file.
+    pid_t pid = lockOwner(path + "-shm", 120, 120, true);
+    if (!pid) pid = lockOwner(path, 0x40000000, 0x40000000 + 511, true);
+    if (!pid) pid = lockOwner(path + "-shm", 120, 127, true);
     if (!pid) return {};
     std::string out = "pid " + std::to_string(pid);
     std::ifstream comm("/proc/" + std::to_string(pid) + "/comm");

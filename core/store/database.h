@@ -102,7 +102,7 @@ private:
 };
 
 // Who holds a lock on the database file or its WAL index ("pid 1234 (sonde-cli)"), when another
-// process does and the OS tells (POSIX F_GETLK). Empty when unknown.
+// process does and the OS tells (/proc/locks). Empty when unknown.
 std::string lockHolder(const std::string& path);
 
 }  // namespace sonde
