@@ -56,7 +56,10 @@ std::size_t codePoints(std::string_view s) {
 std::string display(const CheckValue& v) {
     switch (v.kind) {
         case CheckValue::Kind::Text: return shorten(v.str());
-        case CheckValue::Kind::Json: return dumpShort(v.json());
+        case CheckValue::Kind::Json:
+            // A big raw value is shown from its text (parsing 1 MB to print 200 bytes would be waste).
+            if (v.isRaw() && v.rawText().size() > 200) return shorten(v.rawText());
+            return dumpShort(v.json());
         default: return "(none)";
     }
 }
@@ -133,6 +136,7 @@ Outcome typeIs(const CheckValue& v, const std::string& expected) {
     for (const char* k : kTypes) known = known || t == k;
     if (!known) return {false, "unknown type '" + t + "' (use string|number|integer|boolean|null|object|array)"};
     if (v.kind == CheckValue::Kind::Text) return {t == "string", {}};
+    if (v.rawIsContainer()) return {t == (v.rawText()[0] == '[' ? "array" : "object"), {}};
     const json& j = v.json();
     if (t == "number") return {j.is_number(), {}};
     if (t == "integer") {
@@ -151,6 +155,8 @@ Outcome lengthIs(const CheckValue& v, const std::string& expected) {
     std::size_t len = 0;
     if (v.kind == CheckValue::Kind::Text) {
         len = codePoints(v.str());
+    } else if (v.rawIsContainer()) {
+        len = v.rawMembers();
     } else {
         const json& j = v.json();
         if (j.is_string()) len = codePoints(j.get_ref<const std::string&>());

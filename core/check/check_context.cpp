@@ -60,3 +60,20 @@ Result<const nlohmann::json*> CheckContext::json() {
 }
 
 }  // namespace sonde
+
+namespace sonde {
+
+Result<std::optional<JsonPath::RawMatch>> CheckContext::scan(const JsonPath& path) {
+    if (jsonError_) return *jsonError_;
+    auto text = body();
+    if (!text) {
+        jsonError_ = text.error();
+        return *jsonError_;
+    }
+    ++jsonScans_;
+    auto r = path.scan(*text);
+    if (!r) jsonError_ = r.error();
+    return r;
+}
+
+}  // namespace sonde

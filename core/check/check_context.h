@@ -10,6 +10,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "core/check/json_path.h"
 #include "core/model/response.h"
 #include "core/model/result.h"
 
@@ -31,8 +32,13 @@ public:
     Result<std::string_view> body();
     // The body parsed as JSON (cached). Error (code "json", where "byte N") when it is not JSON.
     Result<const nlohmann::json*> json();
-    // How many times the body was parsed as JSON (0 or 1): lets callers and tests see the laziness.
+    bool hasJson() const { return json_ != nullptr; }
+    // A singular query answered by scanning the text (JsonPath::scan) instead of building a DOM; the
+    // caller checks path.canScan(). A body found not to be JSON is remembered like json()'s error.
+    Result<std::optional<JsonPath::RawMatch>> scan(const JsonPath& path);
+    // How many times the body was parsed as JSON (0 or 1) and scanned: lets tests see the laziness.
     int jsonParses() const { return jsonParses_; }
+    int jsonScans() const { return jsonScans_; }
 
 private:
     const Exchange& exchange_;
@@ -42,6 +48,7 @@ private:
     std::unique_ptr<nlohmann::json> json_;
     std::optional<Error> jsonError_;
     int jsonParses_ = 0;
+    int jsonScans_ = 0;
 };
 
 }  // namespace sonde

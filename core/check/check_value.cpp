@@ -44,6 +44,24 @@ CheckValue CheckValue::ownedJson(nlohmann::json j) {
     return v;
 }
 
+CheckValue CheckValue::rawJson(std::string_view t, std::size_t members) {
+    CheckValue v;
+    v.kind = Kind::Json;
+    v.text = t;
+    v.isRaw_ = true;
+    v.rawMembers_ = members;
+    return v;
+}
+
+const nlohmann::json& CheckValue::json() const {
+    if (ref) return *ref;
+    if (isRaw_ && !parsed_) {
+        own = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);  // already validated
+        parsed_ = true;
+    }
+    return own;
+}
+
 std::string shorten(std::string_view s, std::size_t max) {
     if (s.size() <= max) return std::string(s);
     std::size_t cut = max;
@@ -87,9 +105,24 @@ const CertInfo* peerCert(const Response& r) {
     return &r.tls->chain[0];
 }
 
+// Scanning the text for a singular path beats building a DOM (several times faster, no allocation)
+// until several paths have scanned the same body; then one parse serves the rest.
+constexpr int kMaxScansPerBody = 3;
+
+bool preferScan(const JsonPath& path, const CheckContext& ctx) {
+    return !ctx.hasJson() && ctx.jsonScans() < kMaxScansPerBody && path.canScan();
+}
+
 CheckValue jsonPathValue(const std::string& selector, CheckContext& ctx, CheckCache& cache) {
     auto path = cache.jsonPath(selector);
     if (!path) return CheckValue::error(path.error().title);
+    if (preferScan(**path, ctx)) {
+        auto m = ctx.scan(**path);
+        if (!m) return CheckValue::error(m.error().message());
+        if (!*m) return CheckValue::absent(selector + " matched nothing");
+        std::string_view body = *ctx.body();
+        return CheckValue::rawJson(body.substr((*m)->begin, (*m)->end - (*m)->begin), (*m)->members);
+    }
     auto doc = ctx.json();
     if (!doc) return CheckValue::error(doc.error().message());
     auto nodes = (*path)->select(**doc);
@@ -170,6 +203,14 @@ CheckValue extractValue(CheckSource source, const std::string& selector, int gro
         }
         case CheckSource::Regex: return regexValue(selector, group, ctx, cache);
         case CheckSource::GraphQLErrors: {
+            static const Result<JsonPath> errorsPath = JsonPath::parse("$.errors");
+            if (preferScan(*errorsPath, ctx)) {
+                auto m = ctx.scan(*errorsPath);
+                if (!m) return CheckValue::error(m.error().message());
+                std::string_view body = *ctx.body();
+                bool isArray = *m && body[(*m)->begin] == '[';
+                return CheckValue::ownedJson(isArray ? (*m)->members : 0);
+            }
             auto doc = ctx.json();
             if (!doc) return CheckValue::error(doc.error().message());
             const nlohmann::json& d = **doc;

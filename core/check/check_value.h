@@ -24,7 +24,14 @@ struct CheckValue {
     std::string reason;
 
     std::string_view str() const { return ownsText ? std::string_view(ownText) : text; }
-    const nlohmann::json& json() const { return ref ? *ref : own; }
+    // The JSON value; a raw one (found by scanning, not parsed) is parsed here on first use.
+    const nlohmann::json& json() const;
+
+    // Raw JSON: the value's text in the body, and for arrays/objects their size, known without parsing.
+    bool isRaw() const { return isRaw_; }
+    std::string_view rawText() const { return text; }
+    bool rawIsContainer() const { return isRaw_ && !text.empty() && (text[0] == '[' || text[0] == '{'); }
+    std::size_t rawMembers() const { return rawMembers_; }
 
     // Setters (keep the borrowed/owned bookkeeping in one place).
     static CheckValue absent(std::string why);
@@ -33,13 +40,17 @@ struct CheckValue {
     static CheckValue ownedText(std::string t);
     static CheckValue borrowJson(const nlohmann::json* j);
     static CheckValue ownedJson(nlohmann::json j);
+    static CheckValue rawJson(std::string_view text, std::size_t members);
 
 private:
     std::string_view text;
     std::string ownText;
     bool ownsText = false;
     const nlohmann::json* ref = nullptr;
-    nlohmann::json own;
+    mutable nlohmann::json own;
+    bool isRaw_ = false;
+    mutable bool parsed_ = false;
+    std::size_t rawMembers_ = 0;
 };
 
 // The value of `source` (selector: header name, JSONPath or regex; group: the regex group, -1 for

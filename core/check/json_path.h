@@ -8,7 +8,9 @@
 //   if (!q) return q.error();           // error().where is "column N"
 //   for (const nlohmann::json* v : q->select(doc)) ...
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -39,6 +41,18 @@ public:
 
     // True when the query can select at most one node (only single name/index child segments).
     bool isSingular() const;
+
+    // Without a DOM: for singular queries with no negative index (canScan()), scan() validates `json`
+    // as one JSON document and returns the selected value's byte range [begin, end) in it, with
+    // `members` = its element/member count when it is an array/object; nullopt when nothing matches.
+    // An Error (code "json", where "byte N") when the text is not JSON.
+    struct RawMatch {
+        std::size_t begin = 0;
+        std::size_t end = 0;
+        std::size_t members = 0;
+    };
+    bool canScan() const;
+    Result<std::optional<RawMatch>> scan(std::string_view json) const;
     const std::string& text() const { return text_; }
 
 private:

@@ -183,6 +183,13 @@ private slots:
         AssertionEvaluator eval;
         AssertionResult r = eval.evaluate(a, ctx);
         QVERIFY2(r.passed == passed, r.message.c_str());
+        // The same over a parsed DOM (the path taken once a body is parsed): same verdict and message.
+        CheckContext parsed(ex, checktest::kNow);
+        (void)parsed.json();
+        AssertionResult viaDom = eval.evaluate(a, parsed);
+        QCOMPARE(viaDom.passed, r.passed);
+        if (variant != "nojson") QCOMPARE(QString::fromStdString(viaDom.message), QString::fromStdString(r.message));
+        QCOMPARE(parsed.jsonScans(), 0);
         QVERIFY2(QString::fromStdString(r.message).contains(message), r.message.c_str());
         QCOMPARE(r.assertion, a);
         if (r.passed) QCOMPARE(QString::fromStdString(r.message), QString::fromStdString(AssertionEvaluator::describe(a)));
@@ -211,11 +218,33 @@ private slots:
                                         {CheckSource::Body, "", CheckOp::Contains, "Ada"}};
         for (const auto& r : eval.evaluateAll(cheap, ctx)) QVERIFY2(r.passed, r.message.c_str());
         QCOMPARE(ctx.jsonParses(), 0);
-        std::vector<Assertion> json = {{CheckSource::JsonPath, "$.user.id", CheckOp::Equals, "42"},
-                                       {CheckSource::JsonPath, "$.user.name", CheckOp::Equals, "Ada"},
-                                       {CheckSource::GraphQLErrors, "", CheckOp::Equals, "1"}};
-        for (const auto& r : eval.evaluateAll(json, ctx)) QVERIFY2(r.passed, r.message.c_str());
+        QCOMPARE(ctx.jsonScans(), 0);
+        // Singular paths are answered by scanning the text, up to three per body ...
+        std::vector<Assertion> singular = {{CheckSource::JsonPath, "$.user.id", CheckOp::Equals, "42"},
+                                           {CheckSource::JsonPath, "$.user.tags", CheckOp::LengthEq, "2"},
+                                           {CheckSource::GraphQLErrors, "", CheckOp::Equals, "1"}};
+        for (const auto& r : eval.evaluateAll(singular, ctx)) QVERIFY2(r.passed, r.message.c_str());
+        QCOMPARE(ctx.jsonParses(), 0);
+        QCOMPARE(ctx.jsonScans(), 3);
+        // ... then one DOM parse serves everything else.
+        std::vector<Assertion> more = {{CheckSource::JsonPath, "$.user.name", CheckOp::Equals, "Ada"},
+                                       {CheckSource::JsonPath, "$.items[*].id", CheckOp::Contains, "3"},
+                                       {CheckSource::JsonPath, "$.user.id", CheckOp::Equals, "42"}};
+        for (const auto& r : eval.evaluateAll(more, ctx)) QVERIFY2(r.passed, r.message.c_str());
         QCOMPARE(ctx.jsonParses(), 1);
+        QCOMPARE(ctx.jsonScans(), 3);
+    }
+
+    void nonSingularPathParsesOnce() {
+        Exchange ex = checktest::makeExchange();
+        CheckContext ctx(ex, checktest::kNow);
+        AssertionEvaluator eval;
+        std::vector<Assertion> list = {{CheckSource::JsonPath, "$.items[?@.id > 1]", CheckOp::LengthEq, "2"},
+                                       {CheckSource::JsonPath, "$..id", CheckOp::Contains, "42"},
+                                       {CheckSource::JsonPath, "$.user.id", CheckOp::Equals, "42"}};
+        for (const auto& r : eval.evaluateAll(list, ctx)) QVERIFY2(r.passed, r.message.c_str());
+        QCOMPARE(ctx.jsonParses(), 1);
+        QCOMPARE(ctx.jsonScans(), 0);
     }
 
     void disabledAreSkipped() {
@@ -239,10 +268,12 @@ private slots:
         ex.response.bodyFile = path;
         CheckContext ctx(ex, checktest::kNow);
         AssertionEvaluator eval;
-        std::vector<Assertion> list = {{CheckSource::JsonPath, "$.items[*].id", CheckOp::LengthEq, "3"},
+        std::vector<Assertion> list = {{CheckSource::JsonPath, "$.token", CheckOp::Equals, "abc.def"},
+                                       {CheckSource::JsonPath, "$.items[*].id", CheckOp::LengthEq, "3"},
                                        {CheckSource::Body, "", CheckOp::Contains, "\"token\""},
                                        {CheckSource::BodySize, "", CheckOp::Greater, "100"}};
         for (const auto& r : eval.evaluateAll(list, ctx)) QVERIFY2(r.passed, r.message.c_str());
+        QCOMPARE(ctx.jsonScans(), 1);
         QCOMPARE(ctx.jsonParses(), 1);
     }
 

@@ -82,7 +82,7 @@ private slots:
         QCOMPARE(r.error().where, std::string("jsonpath $.auth.token"));
     }
 
-    void capturesAndAssertionsShareOneParse() {
+    void capturesAndAssertionsShareTheContext() {
         Exchange ex = checktest::makeExchange();
         CheckContext ctx(ex, checktest::kNow);
         CaptureEvaluator captures;
@@ -90,6 +90,11 @@ private slots:
         QCOMPARE(captures.capture({"token", CheckSource::JsonPath, "$.token"}, ctx).value(), std::string("abc.def"));
         QVERIFY(assertions.evaluate({CheckSource::JsonPath, "$.user.id", CheckOp::Equals, "42"}, ctx).passed);
         QCOMPARE(captures.capture({"id", CheckSource::JsonPath, "$.user.id"}, ctx).value(), std::string("42"));
+        QCOMPARE(ctx.jsonScans(), 3);  // singular paths: scanned, no DOM
+        QCOMPARE(ctx.jsonParses(), 0);
+        QCOMPARE(captures.capture({"ids", CheckSource::JsonPath, "$.items[*].id"}, ctx).value(), std::string("[1,2,3]"));
+        QCOMPARE(captures.capture({"tags", CheckSource::JsonPath, "$.user.tags"}, ctx).value(),
+                 std::string("[\"admin\",\"ops\"]"));
         QCOMPARE(ctx.jsonParses(), 1);
     }
 
@@ -99,6 +104,24 @@ private slots:
         QCOMPARE(CaptureEvaluator().capture({"rid", CheckSource::Header, "X-Request-Id"}, ctx).value(),
                  std::string("abc-123"));
         QCOMPARE(ctx.jsonParses(), 0);
+        QCOMPARE(ctx.jsonScans(), 0);
+    }
+
+    void domAndScanGiveTheSameCaptures() {
+        const char* selectors[] = {"$.token", "$.user.meta", "$.user.tags", "$.user.score", "$.user.manager", "$.nope"};
+        Exchange ex = checktest::makeExchange();
+        for (const char* sel : selectors) {
+            CheckContext scanned(ex, checktest::kNow);
+            CheckContext parsed(ex, checktest::kNow);
+            (void)parsed.json();
+            Capture c{"v", CheckSource::JsonPath, sel};
+            auto a = CaptureEvaluator().capture(c, scanned);
+            auto b = CaptureEvaluator().capture(c, parsed);
+            QCOMPARE(a.ok(), b.ok());
+            if (a.ok()) QCOMPARE(a.value(), b.value());
+            else QCOMPARE(a.error().title, b.error().title);
+            QCOMPARE(scanned.jsonScans(), 1);
+        }
     }
 };
 

@@ -166,6 +166,67 @@ private slots:
         }
     }
 
+    void scan_data() {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<bool>("valid");  // what nlohmann::json::accept says
+        QTest::newRow("name") << "$.user.id" << QByteArray(R"({"user": {"id": 42, "x": [1, 2]}})") << true;
+        QTest::newRow("index") << "$.a[1]" << QByteArray(R"({"a": [ "x" , {"b": null} ]})") << true;
+        QTest::newRow("root") << "$" << QByteArray(R"([1, 2, 3])") << true;
+        QTest::newRow("missing") << "$.user.nope" << QByteArray(R"({"user": {"id": 42}})") << true;
+        QTest::newRow("index past end") << "$[5]" << QByteArray(R"([1])") << true;
+        QTest::newRow("escaped key") << "$['a\"b']" << QByteArray("{\"a\\\"b\": true}") << true;
+        QTest::newRow("unicode escaped key") << "$['é']" << QByteArray("{\"\\u00e9\": 1}") << true;
+        QTest::newRow("duplicate keys last wins") << "$.a.b" << QByteArray(R"({"a": {"b": 1}, "a": {"c": 2}})") << true;
+        QTest::newRow("duplicate keys members") << "$.o" << QByteArray(R"({"o": {"k": 1, "k": 2, "j": 3}})") << true;
+        QTest::newRow("bom") << "$.a" << QByteArray("\xEF\xBB\xBF{\"a\": 1}") << true;
+        QTest::newRow("surrogate pair") << "$.a" << QByteArray("{\"a\": \"\\ud83d\\ude00\"}") << true;
+        QTest::newRow("trailing comma") << "$.a" << QByteArray(R"({"a": 1,})") << false;
+        QTest::newRow("trailing text") << "$.a" << QByteArray(R"({"a": 1} x)") << false;
+        QTest::newRow("leading zero") << "$.a" << QByteArray(R"({"a": 01})") << false;
+        QTest::newRow("bad literal") << "$.a" << QByteArray(R"({"a": tru})") << false;
+        QTest::newRow("control char") << "$.a" << QByteArray("{\"a\": \"x\ty\"}") << false;
+        QTest::newRow("lone surrogate") << "$.a" << QByteArray("{\"a\": \"\\ud83d\"}") << false;
+        QTest::newRow("bad utf8") << "$.a" << QByteArray("{\"a\": \"\xC3\x28\"}") << false;
+        QTest::newRow("overlong utf8") << "$.a" << QByteArray("{\"a\": \"\xC0\xAF\"}") << false;
+        QTest::newRow("unterminated") << "$.a" << QByteArray(R"({"a": [1, 2)") << false;
+        QTest::newRow("error after target") << "$.a" << QByteArray(R"({"a": 1, "b": })") << false;
+        QTest::newRow("empty") << "$" << QByteArray("") << false;
+    }
+    void scan() {
+        QFETCH(QString, query);
+        QFETCH(QByteArray, text);
+        QFETCH(bool, valid);
+        std::string body = text.toStdString();
+        QCOMPARE(json::accept(body), valid);
+        auto q = sonde::JsonPath::parse(query.toStdString());
+        QVERIFY(q.ok());
+        QVERIFY(q->canScan());
+        auto r = q->scan(body);
+        QCOMPARE(r.ok(), valid);
+        if (!valid) {
+            QCOMPARE(QString::fromStdString(r.error().code), QString("json"));
+            QVERIFY(QString::fromStdString(r.error().where).startsWith("byte "));
+            return;
+        }
+        json doc = json::parse(body);
+        auto nodes = q->select(doc);
+        QCOMPARE(r->has_value(), !nodes.empty());
+        if (nodes.empty()) return;
+        const auto& m = **r;
+        json found = json::parse(body.substr(m.begin, m.end - m.begin));
+        QCOMPARE(found, *nodes[0]);
+        if (found.is_array() || found.is_object()) QCOMPARE(m.members, found.size());
+    }
+
+    void canScanOnlySingularNonNegative() {
+        QVERIFY(sonde::JsonPath::parse("$.a[0]['b']")->canScan());
+        QVERIFY(!sonde::JsonPath::parse("$.a[-1]")->canScan());
+        QVERIFY(!sonde::JsonPath::parse("$.a[*]")->canScan());
+        QVERIFY(!sonde::JsonPath::parse("$..a")->canScan());
+        QVERIFY(!sonde::JsonPath::parse("$.a[0,1]")->canScan());
+    }
+
     void deepDocumentDoesNotOverflow() {
         std::string text(100000, '[');
         text += std::string(100000, ']');
@@ -173,6 +234,11 @@ private slots:
         auto q = sonde::JsonPath::parse("$..[0]");
         QVERIFY(q.ok());
         QCOMPARE(q->select(doc).size(), std::size_t(99999));
+        auto deep = sonde::JsonPath::parse("$[0][0][0]");
+        QVERIFY(deep.ok());
+        auto r = deep->scan(text);
+        QVERIFY(r.ok() && r->has_value());
+        QCOMPARE((*r)->members, std::size_t(1));
     }
 
     void deeplyNestedQueryIsRejected() {
