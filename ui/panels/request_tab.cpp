@@ -96,7 +96,8 @@ void RequestTab::onFinished(ExchangeId id, const ExchangeResultPtr& result) {
     entry.collectionId = collectionId_;
     entry.request = sentSpec_;
     if (result->ok()) {
-        auto exchange = std::make_shared<const Exchange>(result->value());
+        // Shares the worker's result (no copy of a possibly huge body on the UI thread).
+        std::shared_ptr<const Exchange> exchange(result, &result->value());
         response_->showExchange(exchange, worker_->cookies());
         entry.exchange = exchange;
     } else {

@@ -115,6 +115,9 @@ void CodeEditor::setWrapEnabled(bool on) { setWrapMode(on ? WrapWord : WrapNone)
 void CodeEditor::setTextChunked(const QString& text, int sliceChars) {
     ++loadGeneration_;
     slice_ = qMax(4096, sliceChars);
+    // Brace matching at the caret scans (and styles) up to the matching brace: on a multi-megabyte
+    // document whose first character is "[" that is the whole text on every UI update.
+    setBraceMatching(text.size() > kBraceMatchLimit ? NoBraceMatch : SloppyBraceMatch);
     if (text.size() <= slice_) {
         pending_.clear();
         loadPos_ = -1;
@@ -128,6 +131,9 @@ void CodeEditor::setTextChunked(const QString& text, int sliceChars) {
     setReadOnly(ro);
     pending_ = text;
     loadPos_ = 0;
+    // No undo history while loading: appends would otherwise be recorded (and coalesced) one by one.
+    SendScintilla(SCI_SETUNDOCOLLECTION, 0L);
+    SendScintilla(SCI_SETMODEVENTMASK, 0L);
     loadNextSlice();
 }
 
@@ -144,6 +150,9 @@ void CodeEditor::loadNextSlice() {
     setReadOnly(ro);
     loadPos_ += len;
     if (loadPos_ >= pending_.size()) {
+        SendScintilla(SCI_SETUNDOCOLLECTION, 1L);
+        SendScintilla(SCI_SETMODEVENTMASK, static_cast<long>(SC_MODEVENTMASKALL));
+        SendScintilla(SCI_EMPTYUNDOBUFFER);
         loadPos_ = -1;
         pending_.clear();
         emit loadFinished();

@@ -17,6 +17,7 @@ class CodeEditor : public QsciScintilla {
     Q_OBJECT
 public:
     enum class Language { Plain, Json, Xml, Html, JavaScript, Yaml };
+    static constexpr qsizetype kBraceMatchLimit = 1024 * 1024;  // larger texts: no brace matching
 
     explicit CodeEditor(QWidget* parent = nullptr);
     ~CodeEditor() override;

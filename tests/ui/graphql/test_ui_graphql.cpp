@@ -1,0 +1,252 @@
+// Tests ui/graphql against the real graphql-js fixture: introspection through the body widget, typing
+// with QTest key events, completion popups (fields at the root and in a nested selection), accepting
+// an item, validation squiggles at the right place, operation picker, Prettify, the lexer's styles,
+// "introspection disabled" with the SDL fallback, and sending the query through SendWorker.
+#include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include "core/graphql/client.h"
+#include "tests/core/graphql/graphql_fixture.h"
+#include "ui/graphql/graphql_body_widget.h"
+#include "ui/graphql/graphql_editor.h"
+#include "ui/graphql/graphql_lexer.h"
+#include "ui/send_worker.h"
+
+using namespace sonde;
+using namespace sonde::ui;
+
+namespace {
+const QString kSdl = QStringLiteral(SONDE_TEST_FIXTURES_DIR "/graphql-server/schema.graphql");
+
+QStringList labels(const std::vector<graphql::CompletionItem>& items) {
+    QStringList out;
+    for (const auto& i : items) out << QString::fromStdString(i.label);
+    return out;
+}
+
+// Waits for the next background analysis of `editor` (after the text changed).
+bool waitAnalysed(GraphqlEditor* editor) {
+    QSignalSpy spy(editor, &GraphqlEditor::analysed);
+    return spy.wait(5000);
+}
+}  // namespace
+
+class TestUiGraphql : public QObject {
+    Q_OBJECT
+private slots:
+    void introspectCompleteAndSend() {
+        test::GraphqlFixture fixture;
+        const QString err = fixture.start();
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        SendWorker worker;
+        GraphqlBodyWidget w;
+        w.resize(900, 600);
+        w.show();
+        w.setEngine(&worker.engine());
+        RequestSpec endpoint;
+        endpoint.method = "POST";
+        endpoint.url = fixture.url();
+        w.setEndpoint(endpoint);
+
+        QSignalSpy schemaSpy(&w, &GraphqlBodyWidget::schemaChanged);
+        QTest::mouseClick(w.introspectButton(), Qt::LeftButton);
+        QVERIFY(schemaSpy.wait(15000));
+        QVERIFY(w.schema());
+        QVERIFY(w.schema()->type("User"));
+        QVERIFY2(w.schemaLabel()->text().startsWith("Schema:"), qPrintable(w.schemaLabel()->text()));
+
+        GraphqlEditor* ed = w.queryEditor();
+        ed->setText(QStringLiteral("{\n  \n}\n"));
+        ed->setFocus();
+        ed->setCursorPosition(1, 2);
+        QTest::keyClicks(ed, QStringLiteral("hel"));  // completion pops up while typing a name
+        QVERIFY(ed->isListActive());
+        const QStringList offered = labels(ed->lastCompletions());
+        QVERIFY2(offered.contains("hello"), qPrintable(offered.join(',')));
+        QVERIFY(!offered.contains("user"));
+        QTest::keyClick(ed, Qt::Key_Return);  // accept
+        QVERIFY(!ed->isListActive());
+        QCOMPARE(ed->text(), QStringLiteral("{\n  hello\n}\n"));
+
+        // A nested selection offers the fields of the type in scope (Ctrl+Space).
+        ed->setAutoCompletion(false);
+        ed->setCursorPosition(1, 7);
+        QTest::keyClicks(ed, QStringLiteral("\n  user(id: \"1\") {\n    "));
+        QTest::keyClick(ed, Qt::Key_Space, Qt::ControlModifier);
+        QVERIFY(ed->isListActive());
+        const QStringList nested = labels(ed->lastCompletions());
+        for (const char* f : {"id", "name", "email", "friends", "posts"}) QVERIFY2(nested.contains(f), f);
+        QVERIFY(!nested.contains("title"));  // a Post field
+        QVERIFY(!nested.contains("hello"));  // a Query field
+        QTest::keyClicks(ed, QStringLiteral("na"));  // narrows the open list
+        QTest::keyClick(ed, Qt::Key_Return);
+        QVERIFY2(ed->text().contains("    name"), qPrintable(ed->text()));
+        ed->append(QStringLiteral(""));
+        QTest::keyClicks(ed, QStringLiteral("\n  }"));
+
+        QVERIFY(waitAnalysed(ed));
+        QString problems;
+        for (const auto& d : ed->diagnostics()) problems += QString::fromStdString(d.message) + "\n";
+        QVERIFY2(ed->diagnostics().empty(), qPrintable(ed->text() + "\n" + problems));
+
+        // Send it as the request would.
+        RequestSpec spec = endpoint;
+        spec.body = w.body();
+        QCOMPARE(int(spec.body.kind), int(BodyKind::GraphQL));
+        Result<RequestSpec> http = graphql::toHttpRequest(spec);
+        QVERIFY(http.ok());
+        QSignalSpy done(&worker, &SendWorker::finished);
+        worker.send(http.value());
+        QVERIFY(done.wait(10000));
+        const auto result = done.takeFirst().at(1).value<ExchangeResultPtr>();
+        QVERIFY2(result->ok(), result->ok() ? "" : result->error().message().c_str());
+        Result<graphql::GraphQLResponse> gql = graphql::splitResponse((*result)->response.body);
+        QVERIFY(gql.ok());
+        QVERIFY2(!gql->hasErrors(), (*result)->response.body.c_str());
+        QCOMPARE(QString::fromStdString(gql->data["hello"].get<std::string>()), QStringLiteral("Hello, world!"));
+        QVERIFY(gql->data["user"].contains("name"));
+    }
+
+    void validationErrorUnderlined_data() {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("marked");  // the text that must carry the squiggle
+        QTest::addColumn<QString>("clean");   // text that must not
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown field") << "{\n  user(id: \"1\") {\n    nmae\n  }\n}\n" << "nmae" << "user"
+                                       << "Cannot query field \"nmae\"";
+        QTest::newRow("missing argument") << "{\n  hello\n  user {\n    id\n  }\n}\n" << "user" << "hello"
+                                          << "argument \"id\"";
+        QTest::newRow("undefined variable") << "query Q {\n  user(id: $who) {\n    id\n  }\n}\n" << "$who" << "user"
+                                            << "$who";
+        QTest::newRow("syntax") << "{\n  user(id: \"1\") {\n    id\n  \n" << "\n" << "id" << "Expected";
+    }
+    void validationErrorUnderlined() {
+        QFETCH(QString, query);
+        QFETCH(QString, marked);
+        QFETCH(QString, clean);
+        QFETCH(QString, message);
+        GraphqlBodyWidget w;
+        QVERIFY(w.loadSdlFile(kSdl));
+        GraphqlEditor* ed = w.queryEditor();
+        ed->setText(query);
+        QVERIFY(waitAnalysed(ed));
+        QVERIFY(!ed->diagnostics().empty());
+        const QByteArray text = ed->utf8Text();
+        const int markedAt = marked == "\n" ? text.size() - 1 : text.indexOf(marked.toUtf8());
+        const int cleanAt = text.indexOf(clean.toUtf8());
+        QVERIFY2(ed->hasIndicatorAt(markedAt), qPrintable(QString::number(markedAt)));
+        QVERIFY(!ed->hasIndicatorAt(cleanAt));
+        const graphql::Diagnostic* d = ed->diagnosticAt(markedAt);
+        QVERIFY(d);
+        QVERIFY2(QString::fromStdString(d->message).contains(message), d->message.c_str());
+        // Fixing the text clears the squiggles.
+        ed->setText(QStringLiteral("{\n  hello\n}\n"));
+        QVERIFY(waitAnalysed(ed));
+        QVERIFY(ed->diagnostics().empty());
+        QVERIFY(!ed->hasIndicatorAt(markedAt < ed->length() ? markedAt : 0));
+    }
+
+    void introspectionDisabled() {
+        test::GraphqlFixture fixture;
+        const QString err = fixture.start(false);
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        SendWorker worker;
+        GraphqlBodyWidget w;
+        w.show();
+        w.setEngine(&worker.engine());
+        w.setEndpointProvider([&] {
+            RequestSpec r;
+            r.url = fixture.url();
+            return r;
+        });
+        QSignalSpy failed(&w, &GraphqlBodyWidget::introspectionFailed);
+        QTest::mouseClick(w.introspectButton(), Qt::LeftButton);
+        QVERIFY(failed.wait(15000));
+        QCOMPARE(failed.first().at(1).toBool(), true);
+        QVERIFY(w.messageLabel()->isVisible());
+        QVERIFY2(w.messageLabel()->text().contains("does not allow introspection"), qPrintable(w.messageLabel()->text()));
+        QVERIFY(w.messageLabel()->text().contains("SDL"));
+        QVERIFY(!w.schema());
+        QVERIFY(w.loadSdlFile(kSdl));  // the offered way out
+        QVERIFY(w.schema());
+        QVERIFY(!w.messageLabel()->isVisible());
+        QVERIFY(w.schemaLabel()->text().contains("schema.graphql"));
+    }
+
+    void operationPicker() {
+        GraphqlBodyWidget w;
+        w.show();
+        Body b;
+        b.kind = BodyKind::GraphQL;
+        b.text = "query A { hello }\nquery B { oldHello }\n";
+        b.graphqlOperation = "B";
+        b.graphqlVariables = "{\"x\": 1}";
+        w.setBody(b);
+        QVERIFY(waitAnalysed(w.queryEditor()));
+        QVERIFY(w.operationPicker()->isVisible());
+        QCOMPARE(w.operationPicker()->count(), 2);
+        QCOMPARE(w.operationPicker()->currentText(), QStringLiteral("B"));
+        w.operationPicker()->setCurrentIndex(0);
+        QCOMPARE(w.body().graphqlOperation, std::string("A"));
+        QCOMPARE(w.body().graphqlVariables, std::string("{\"x\": 1}"));
+        w.queryEditor()->setText(QStringLiteral("query A { hello }\n"));
+        QVERIFY(waitAnalysed(w.queryEditor()));
+        QVERIFY(!w.operationPicker()->isVisible());
+    }
+
+    void prettify() {
+        GraphqlEditor ed;
+        ed.setText(QStringLiteral("# note\nquery Q($id: ID!){user(id:$id){name,friends(first:2){name}}}"));
+        QVERIFY(ed.prettify());
+        QCOMPARE(ed.text(), QStringLiteral("query Q($id: ID!) {\n  user(id: $id) {\n    name\n    friends(first: 2) {\n"
+                                           "      name\n    }\n  }\n}\n"));
+        ed.undo();
+        QVERIFY(ed.text().startsWith("# note"));
+        QSignalSpy failed(&ed, &GraphqlEditor::prettifyFailed);
+        ed.setText(QStringLiteral("{ user("));
+        QVERIFY(!ed.prettify());
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(ed.text(), QStringLiteral("{ user("));
+    }
+
+    void lexerStyles_data() {
+        QTest::addColumn<QString>("needle");
+        QTest::addColumn<int>("style");
+        QTest::newRow("keyword") << "query" << int(GraphqlLexer::Keyword);
+        QTest::newRow("operation name") << "Q(" << int(GraphqlLexer::Type);
+        QTest::newRow("variable") << "$id" << int(GraphqlLexer::Variable);
+        QTest::newRow("variable type") << "ID!" << int(GraphqlLexer::Type);
+        QTest::newRow("field") << "user" << int(GraphqlLexer::Field);
+        QTest::newRow("argument") << "id:" << int(GraphqlLexer::Argument);
+        QTest::newRow("string") << "\"x\"" << int(GraphqlLexer::String);
+        QTest::newRow("block string 2nd line") << "inside" << int(GraphqlLexer::BlockString);
+        QTest::newRow("after block string") << "after" << int(GraphqlLexer::Field);
+        QTest::newRow("comment") << "# c" << int(GraphqlLexer::Comment);
+        QTest::newRow("directive") << "@include" << int(GraphqlLexer::Directive);
+        QTest::newRow("number") << "42" << int(GraphqlLexer::Number);
+        QTest::newRow("enum") << "ADMIN" << int(GraphqlLexer::Number);
+        QTest::newRow("fragment type") << "User " << int(GraphqlLexer::Type);
+        QTest::newRow("on") << "on User" << int(GraphqlLexer::Keyword);
+        QTest::newRow("brace") << "{" << int(GraphqlLexer::Punctuation);
+    }
+    void lexerStyles() {
+        QFETCH(QString, needle);
+        QFETCH(int, style);
+        GraphqlEditor ed;
+        ed.setText(QStringLiteral("query Q($id: ID!) {\n  user(id: $id, s: \"x\", n: 42, r: ADMIN) @include(if: true) {\n"
+                                  "    d(t: \"\"\"first\n    inside\n    \"\"\")\n    after # c\n"
+                                  "    ... on User { id }\n  }\n}\n"));
+        ed.SendScintilla(QsciScintillaBase::SCI_COLOURISE, 0, -1);
+        const int at = ed.utf8Text().indexOf(needle.toUtf8());
+        QVERIFY(at >= 0);
+        QCOMPARE(int(ed.SendScintilla(QsciScintillaBase::SCI_GETSTYLEAT, at)), style);
+    }
+};
+
+QTEST_MAIN(TestUiGraphql)
+#include "test_ui_graphql.moc"

@@ -1,0 +1,89 @@
+#pragma once
+// GraphqlBodyWidget: the GraphQL body mode of a request. A query editor (GraphqlEditor), a variables
+// editor (JSON), an operation picker shown when the document has several operations, a "GET" toggle,
+// Prettify, and the schema buttons: "Introspect" (runs core/graphql introspect() through the given
+// sonde::Engine on a pool thread) and "Load SDL…". When the server refuses introspection the message
+// says so and offers to load an SDL file.
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <functional>
+
+#include "core/graphql/schema.h"
+#include "core/model/request.h"
+#include "core/model/result.h"
+#include "ui/graphql/graphql_editor.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSplitter;
+
+namespace sonde {
+class Engine;
+}
+
+namespace sonde::ui {
+
+class CodeEditor;
+
+class GraphqlBodyWidget : public QWidget {
+    Q_OBJECT
+public:
+    explicit GraphqlBodyWidget(QWidget* parent = nullptr);
+    ~GraphqlBodyWidget() override;
+
+    // Body kind GraphQL: text = query, graphqlVariables, graphqlOperation, graphqlUseGet.
+    void setBody(const Body& body);  // does not emit edited()
+    Body body() const;
+
+    // Where introspection goes: the engine (not owned; must outlive this widget) and the request whose
+    // URL, headers, auth and options are used (resolved variables). The provider, when set, is asked
+    // at each introspection (so it sees the request as edited now).
+    void setEngine(Engine* engine) { engine_ = engine; }
+    void setEndpoint(RequestSpec endpoint) { endpoint_ = std::move(endpoint); }
+    void setEndpointProvider(std::function<RequestSpec()> provider) { provider_ = std::move(provider); }
+
+    void introspect();                        // async; schemaChanged() or introspectionFailed() follows
+    bool loadSdlFile(const QString& path);    // sync (SDL builds in milliseconds); false + message on error
+    void setSchema(SchemaPtr schema, const QString& source);
+    SchemaPtr schema() const { return editor_->schema(); }
+
+    GraphqlEditor* queryEditor() const { return editor_; }
+    CodeEditor* variablesEditor() const { return variables_; }
+    QComboBox* operationPicker() const { return operations_; }
+    QPushButton* introspectButton() const { return introspect_; }
+    QPushButton* loadSdlButton() const { return loadSdl_; }
+    QLabel* messageLabel() const { return message_; }
+    QLabel* schemaLabel() const { return schemaStatus_; }
+
+signals:
+    void edited();
+    void schemaChanged(sonde::ui::SchemaPtr schema);
+    void introspectionFailed(const QString& message, bool disabled);
+
+private:
+    void updateOperations(const QStringList& names);
+    void showMessage(const QString& text, bool error);
+    void chooseSdlFile();
+
+    GraphqlEditor* editor_;
+    CodeEditor* variables_;
+    QComboBox* operations_;
+    QCheckBox* useGet_;
+    QPushButton* prettify_;
+    QPushButton* introspect_;
+    QPushButton* loadSdl_;
+    QLabel* schemaStatus_;
+    QLabel* message_;
+    QSplitter* split_;
+    Engine* engine_ = nullptr;
+    RequestSpec endpoint_;
+    std::function<RequestSpec()> provider_;
+    QFutureWatcher<Result<graphql::Schema>> introspection_;
+    QString wantedOperation_;
+    bool loading_ = false;
+};
+
+}  // namespace sonde::ui
