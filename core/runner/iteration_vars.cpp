@@ -57,7 +57,19 @@ std::string IterationVars::redact(const std::string& text) const {
     return d->redactor.redact(text);
 }
 
-void IterationVars::redact(Exchange& exchange) const { d->redactor.redact(exchange, true); }
+void IterationVars::redact(Exchange& exchange) const {
+    // The response body can be large: take it out so the Redactor does not copy it, and mask it only
+    // when it holds a secret.
+    std::string body = std::move(exchange.response.body);
+    exchange.response.body.clear();
+    d->redactor.redact(exchange, true);
+    for (const auto& secret : d->redactor.secrets())
+        if (body.find(secret) != std::string::npos) {
+            body = d->redactor.redact(body);
+            break;
+        }
+    exchange.response.body = std::move(body);
+}
 
 bool IterationVars::isSecret(const std::string& name) const { return d->scopes.isSecret(name); }
 
