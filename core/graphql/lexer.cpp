@@ -2,6 +2,7 @@
 #include "core/graphql/lexer.h"
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 namespace sonde::graphql {
@@ -267,14 +268,17 @@ Token Lexer::readString(Location start) {
 Token Lexer::readBlockString(Location start) {
     pos_ += 3;
     std::string raw;
+    raw.reserve(128);
     while (pos_ < src_.size()) {
-        // Copy the run of ordinary characters in one go.
+        // Copy the run of ordinary characters in one go (descriptions are most of a large SDL file).
+        static const auto special = [] {
+            std::array<bool, 256> t{};
+            for (int c = 0; c < 0x20; ++c) t[std::size_t(c)] = c != '\t';
+            t['"'] = t['\\'] = true;
+            return t;
+        }();
         std::size_t run = pos_;
-        while (run < src_.size()) {
-            unsigned char c = (unsigned char)src_[run];
-            if (c == '"' || c == '\\' || c == '\n' || c == '\r' || (c < 0x20 && c != '\t')) break;
-            ++run;
-        }
+        while (run < src_.size() && !special[(unsigned char)src_[run]]) ++run;
         raw.append(src_.data() + pos_, run - pos_);
         pos_ = run;
         if (pos_ >= src_.size()) break;
@@ -311,24 +315,33 @@ Token Lexer::readBlockString(Location start) {
 }
 
 std::string Lexer::blockStringValue(std::string_view raw) {
-    if (raw.find_first_of("\r\n") == std::string_view::npos) {  // one line: nothing to dedent
-        std::size_t b = raw.find_first_not_of(" \t");
-        return b == std::string_view::npos ? std::string() : std::string(raw);
-    }
-    std::vector<std::string_view> lines;
-    std::size_t b = 0;
-    for (std::size_t i = 0; i <= raw.size(); ++i) {
-        if (i == raw.size() || raw[i] == '\n' || raw[i] == '\r') {
-            lines.push_back(raw.substr(b, i - b));
-            if (i < raw.size() && raw[i] == '\r' && i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
-            b = i + 1;
+    if (raw.find('\r') != std::string_view::npos) {  // normalise CRLF and CR to LF first
+        std::string lf;
+        lf.reserve(raw.size());
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            if (raw[i] != '\r') lf += raw[i];
+            else if (i + 1 >= raw.size() || raw[i + 1] != '\n') lf += '\n';
         }
+        return blockStringValue(lf);
     }
     auto indentOf = [](std::string_view l) {
         std::size_t n = 0;
         while (n < l.size() && (l[n] == ' ' || l[n] == '\t')) ++n;
         return n;
     };
+    if (raw.find('\n') == std::string_view::npos)  // one line: nothing to dedent
+        return indentOf(raw) == raw.size() ? std::string() : std::string(raw);
+    std::vector<std::string_view> lines;
+    lines.reserve(8);
+    for (std::size_t b = 0;;) {
+        std::size_t e = raw.find('\n', b);
+        if (e == std::string_view::npos) {
+            lines.push_back(raw.substr(b));
+            break;
+        }
+        lines.push_back(raw.substr(b, e - b));
+        b = e + 1;
+    }
     std::size_t common = std::string_view::npos;
     for (std::size_t i = 1; i < lines.size(); ++i) {
         std::size_t ind = indentOf(lines[i]);
@@ -341,6 +354,7 @@ std::string Lexer::blockStringValue(std::string_view raw) {
     while (first < last && blank(lines[first])) ++first;
     while (last > first && blank(lines[last - 1])) --last;
     std::string out;
+    out.reserve(raw.size());
     for (std::size_t i = first; i < last; ++i) {
         if (i > first) out += '\n';
         out += lines[i];

@@ -2,6 +2,7 @@
 #include "core/graphql/schema_builder.h"
 
 #include <set>
+#include <string_view>
 #include <unordered_set>
 
 namespace sonde::graphql {
@@ -29,6 +30,14 @@ T take(T& x, bool consume) {
     return consume ? std::move(x) : x;
 }
 
+// Linear look-up: definitions hold few members, and a hash set costs more than it saves here.
+template <typename T>
+bool hasName(const std::vector<T>& v, const std::string& n) {
+    for (const auto& x : v)
+        if (x.name == n) return true;
+    return false;
+}
+
 InputValueDef inputValue(InputValueDefinition& d, bool consume) {
     InputValueDef v;
     v.name = take(d.name, consume);
@@ -43,14 +52,15 @@ InputValueDef inputValue(InputValueDefinition& d, bool consume) {
 }
 
 std::vector<InputValueDef> inputValues(std::vector<InputValueDefinition>& defs, const std::string& owner,
-                                       std::vector<Diagnostic>* errors, const char* what, bool consume) {
+                                       const std::string& member, std::vector<Diagnostic>* errors, const char* what,
+                                       bool consume) {
     std::vector<InputValueDef> out;
     out.reserve(defs.size());
-    std::unordered_set<std::string> seen;
     for (auto& d : defs) {
-        if (!seen.insert(d.name).second) {
+        if (hasName(out, d.name)) {
             if (errors)
-                errors->push_back(diag(std::string(what) + " \"" + owner + "." + d.name + "\" can only be defined once.",
+                errors->push_back(diag(std::string(what) + " \"" + owner + (member.empty() ? "" : "." + member) + "." +
+                                           d.name + "\" can only be defined once.",
                                        d.location, what[0] == 'A' ? "UniqueArgumentDefinitionNames"
                                                                   : "UniqueFieldDefinitionNames"));
             continue;
@@ -61,18 +71,16 @@ std::vector<InputValueDef> inputValues(std::vector<InputValueDefinition>& defs, 
 }
 
 void mergeFields(TypeDef& t, TypeSystemDefinition& def, std::vector<Diagnostic>* errors, bool consume) {
-    std::unordered_set<std::string> names;
-    for (const auto& f : t.fields) names.insert(f.name);
     t.fields.reserve(t.fields.size() + def.fields.size());
     for (auto& f : def.fields) {
-        if (!names.insert(f.name).second) {
+        if (hasName(t.fields, f.name)) {
             if (errors)
                 errors->push_back(diag("Field \"" + t.name + "." + f.name + "\" can only be defined once.", f.location,
                                        "UniqueFieldDefinitionNames"));
             continue;
         }
         FieldDef fd;
-        fd.arguments = inputValues(f.arguments, t.name + "." + f.name, errors, "Argument", consume);
+        fd.arguments = inputValues(f.arguments, t.name, f.name, errors, "Argument", consume);
         fd.name = take(f.name, consume);
         fd.description = take(f.description, consume);
         fd.type = take(f.type, consume);
@@ -81,10 +89,9 @@ void mergeFields(TypeDef& t, TypeSystemDefinition& def, std::vector<Diagnostic>*
     }
     for (const auto& i : def.interfaces) t.interfaces.push_back(i.name);
     for (const auto& m : def.members) t.possibleTypes.push_back(m.name);
-    names.clear();
-    for (const auto& e : t.enumValues) names.insert(e.name);
+    t.enumValues.reserve(t.enumValues.size() + def.enumValues.size());
     for (auto& e : def.enumValues) {
-        if (!names.insert(e.name).second) {
+        if (hasName(t.enumValues, e.name)) {
             if (errors)
                 errors->push_back(diag("Enum value \"" + t.name + "." + e.name + "\" can only be defined once.",
                                        e.location, "UniqueEnumValueNames"));
@@ -94,10 +101,9 @@ void mergeFields(TypeDef& t, TypeSystemDefinition& def, std::vector<Diagnostic>*
         applyDeprecation(e.directives, ev.deprecated, ev.deprecationReason);
         t.enumValues.push_back(std::move(ev));
     }
-    names.clear();
-    for (const auto& f : t.inputFields) names.insert(f.name);
+    t.inputFields.reserve(t.inputFields.size() + def.inputFields.size());
     for (auto& f : def.inputFields) {
-        if (!names.insert(f.name).second) {
+        if (hasName(t.inputFields, f.name)) {
             if (errors)
                 errors->push_back(diag("Field \"" + t.name + "." + f.name + "\" can only be defined once.", f.location,
                                        "UniqueFieldDefinitionNames"));
@@ -155,7 +161,7 @@ DirectiveDef directiveFromDefinition(const TypeSystemDefinition& def) {
     d.name = def.name;
     d.description = def.description;
     TypeSystemDefinition copy = def;
-    d.arguments = inputValues(copy.inputFields, "@" + def.name, nullptr, "Argument", true);
+    d.arguments = inputValues(copy.inputFields, "@" + def.name, {}, nullptr, "Argument", true);
     d.repeatable = def.repeatable;
     for (const auto& l : def.directiveLocations) d.locations.push_back(l.name);
     return d;
