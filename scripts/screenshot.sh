@@ -1,6 +1,6 @@
 #!/bin/sh
-# Takes docs/screenshot.png: starts the demo API and the GUI under Xvfb, sends the first sample request
-# (--send-first) and grabs the screen. Needs xvfb (xvfb-run), xauth and imagemagick (import).
+# Takes docs/screenshot.png: starts the demo API and the GUI under Xvfb, sends the sample request
+# "List users" (--send) and grabs the screen. Needs xvfb (xvfb-run), xauth and imagemagick (import).
 # Usage: scripts/screenshot.sh [build-dir]   (default build/default; builds nothing)
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,7 +29,7 @@ mkdir -p "$ROOT/docs"
 export XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config" XDG_CACHE_HOME="$WORK/cache"
 export QT_SCALE_FACTOR=1
 xvfb-run -a -s "-screen 0 1400x900x24" sh -c "
-  '$SONDE' --db '$WORK/sonde.db' --send-first -platform xcb -geometry 1400x900+0+0 &
+  '$SONDE' --db '$WORK/sonde.db' --send 'List users' -platform xcb -geometry 1400x900+0+0 &
   APP=\$!
   sleep \${SONDE_SHOT_DELAY:-4}
   import -window root '$OUT'

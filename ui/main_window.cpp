@@ -133,11 +133,11 @@ void MainWindow::restore() {
     if (!s.windowState.isEmpty()) restoreState(s.windowState);
     if (!s.sidebarSplitter.isEmpty()) split_->restoreState(s.sidebarSplitter);
     findChild<QAction*>(QStringLiteral("responseBeside"))->setChecked(s.responseBeside);
-    workspace_->setActiveEnvironment(s.lastEnvironment.toStdString());
+    if (s.hasLastEnvironment) workspace_->setActiveEnvironment(s.lastEnvironment.toStdString());
     reloadEnvironments();
     for (const QString& id : s.openRequests) tabs_->openRequest({}, id.toStdString());
     for (const auto& d : drafts_->load()) tabs_->openDraft(d.key, d.collectionId, d.request);
-    if (tabs_->count() == 0) tabs_->newTab();
+    if (tabs_->count() == 0) tabs_->newTab();  // never an empty centre
     tabs_->setCurrentIndex(qBound(0, s.currentTab, tabs_->count() - 1));
 }
 

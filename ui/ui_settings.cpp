@@ -11,6 +11,7 @@ UiSettings UiSettings::load(QSettings& s) {
     u.openRequests = s.value(QStringLiteral("tabs/open")).toStringList();
     u.currentTab = s.value(QStringLiteral("tabs/current"), 0).toInt();
     u.lastEnvironment = s.value(QStringLiteral("environment/last")).toString();
+    u.hasLastEnvironment = s.contains(QStringLiteral("environment/last"));
     return u;
 }
 

@@ -15,6 +15,7 @@ struct UiSettings {
     QStringList openRequests;   // request ids of saved tabs, in order
     int currentTab = 0;
     QString lastEnvironment;
+    bool hasLastEnvironment = false;  // false on the first start: keep what the workspace chose
 
     static UiSettings load(QSettings& s);
     void save(QSettings& s) const;

@@ -3,6 +3,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <functional>
 
 namespace sonde::ui {
 
@@ -117,7 +118,17 @@ void Workspace::replaceCollection(const Collection& collection) {
 }
 
 void Workspace::addCollection(Collection collection) {
+    // Imported collections may lack ids; tabs, the tree and the store find things by id.
     if (collection.id.empty()) collection.id = newId();
+    for (auto& e : collection.environments)
+        if (e.id.empty()) e.id = newId();
+    std::function<void(Folder&)> fill = [&](Folder& f) {
+        if (f.id.empty()) f.id = newId();
+        for (auto& r : f.requests)
+            if (r.id.empty()) r.id = newId();
+        for (auto& sub : f.folders) fill(sub);
+    };
+    fill(collection.root);
     replaceCollection(collection);
     emit environmentsChanged();
 }

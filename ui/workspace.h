@@ -23,6 +23,7 @@ struct HistoryEntry {
     RequestSpec request;                       // as written (with {{variables}})
     std::shared_ptr<const Exchange> exchange;  // null when the send failed
     std::optional<Error> error;
+    std::vector<std::string> secrets;  // values to redact before the entry is stored
 };
 
 // Where the workspace keeps its data. Every call is a complete, transactional change.

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include "core/formats/text_tree_importer.h"
 #include "ui/workspace.h"
 
 namespace sonde::app {
@@ -17,8 +18,19 @@ QString sampleDirectory() {
 
 QString importSampleIfEmpty(ui::Workspace& workspace) {
     if (!workspace.collections().empty()) return {};
-    // The sample is a few requests against the local demo API; until the text-tree importer of
-    // core/formats is wired here, the same requests are built in.
+    const QString dir = sampleDirectory();
+    if (!dir.isEmpty()) {
+        auto imported = TextTreeImporter::importDirectory(dir.toStdString());
+        if (imported) {
+            Collection sample = imported->collection;
+            workspace.addCollection(sample);
+            // Activate the sample's first environment (ids are given when the collection is added).
+            for (const auto& e : workspace.environments())
+                if (!sample.environments.empty() && e.name == sample.environments.front().name) workspace.setActiveEnvironment(e.id);
+            return QObject::tr("Loaded the sample collection from %1: start sonde-demo-api --port 8088 and press Ctrl+Enter.").arg(dir);
+        }
+    }
+    // No sample on disk (or it did not parse): a few built-in requests against the demo API.
     Collection c;
     c.id = ui::Workspace::newId();
     c.name = "Sonde demo API";

@@ -1,4 +1,4 @@
-// sonde: the GUI workbench. sonde [--db PATH] [--settings FILE] [--send-first]
+// sonde: the GUI workbench. sonde [--db PATH] [--settings FILE] [--send-first | --send NAME]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -13,6 +13,8 @@
 #include "ui/main_window.h"
 #include "ui/panels/request_tab.h"
 #include "ui/panels/request_tabs.h"
+#include "core/store/database.h"
+#include "ui/store_backend.h"
 #include "ui/workspace.h"
 
 using namespace sonde;
@@ -38,26 +40,43 @@ int main(int argc, char** argv) {
                                       QStringLiteral("file"));
     QCommandLineOption sendFirst(QStringLiteral("send-first"),
                                  QStringLiteral("Open and send the first request of the first collection (also SONDE_AUTOSEND=1)."));
-    parser.addOptions({dbOption, settingsOption, sendFirst});
+    QCommandLineOption sendNamed(QStringLiteral("send"), QStringLiteral("Open and send the request with this name."),
+                                 QStringLiteral("name"));
+    parser.addOptions({dbOption, settingsOption, sendFirst, sendNamed});
     parser.process(app);
 
-    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    const QString db = parser.isSet(dbOption) ? parser.value(dbOption) : dataDir + QStringLiteral("/sonde.db");
+    const QString db = parser.isSet(dbOption) ? parser.value(dbOption) : QString::fromStdString(defaultDatabasePath());
     QDir().mkpath(QFileInfo(db).absolutePath());
     auto settings = parser.isSet(settingsOption) ? std::make_unique<QSettings>(parser.value(settingsOption), QSettings::IniFormat)
                                                  : std::make_unique<QSettings>();
 
-    ui::Workspace workspace(std::make_unique<ui::MemoryBackend>());
+    std::unique_ptr<ui::WorkspaceBackend> backend;
+    QString storeProblem;
+    if (auto store = ui::StoreBackend::open(db.toStdString())) {
+        backend = std::move(store.value());
+    } else {
+        // Keep working (in memory) and say why nothing will be saved.
+        storeProblem = QObject::tr("Could not open %1: %2. Changes will not be saved.")
+                           .arg(db, QString::fromStdString(store.error().message()));
+        backend = std::make_unique<ui::MemoryBackend>();
+    }
+    ui::Workspace workspace(std::move(backend));
     const QString firstRun = app::importSampleIfEmpty(workspace);
     ui::MainWindow window(&workspace, settings.get(), db + QStringLiteral(".drafts"));
     window.show();
-    if (!firstRun.isEmpty()) window.statusBar()->showMessage(firstRun, 15000);
+    if (!storeProblem.isEmpty()) window.statusBar()->showMessage(storeProblem);
+    else if (!firstRun.isEmpty()) window.statusBar()->showMessage(firstRun, 15000);
 
-    if (parser.isSet(sendFirst) || qEnvironmentVariable("SONDE_AUTOSEND") == QLatin1String("1")) {
-        QTimer::singleShot(300, &window, [&window, &workspace] {
+    if (parser.isSet(sendFirst) || parser.isSet(sendNamed) || qEnvironmentVariable("SONDE_AUTOSEND") == QLatin1String("1")) {
+        const std::string wanted = parser.value(sendNamed).toStdString();
+        QTimer::singleShot(300, &window, [&window, &workspace, wanted] {
             for (const auto& c : workspace.collections()) {
-                if (c.root.requests.empty()) continue;
-                if (auto* tab = window.tabs()->openRequest(c.id, c.root.requests.front().id)) tab->send();
+                std::string id;
+                forEachRequest(c.root, [&](const RequestSpec& r, const std::string&) {
+                    if (id.empty() && (wanted.empty() || r.name == wanted)) id = r.id;
+                });
+                if (id.empty()) continue;
+                if (auto* tab = window.tabs()->openRequest(c.id, id)) tab->send();
                 return;
             }
         });

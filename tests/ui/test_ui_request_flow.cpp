@@ -135,6 +135,25 @@ private slots:
         QVERIFY(!tab->isSending());
     }
 
+    void assertionsAndCapturesAfterSend() {
+        testing::WindowFixture f(base().toStdString());
+        RequestTab* tab = f.window->tabs()->newTab();
+        RequestSpec r;
+        r.url = "{{baseUrl}}/echo";
+        r.assertions = {{CheckSource::Status, "", CheckOp::Equals, "200", true},
+                        {CheckSource::JsonPath, "$.method", CheckOp::Equals, "\"GET\"", true},
+                        {CheckSource::Status, "", CheckOp::Equals, "404", true}};
+        r.captures = {{"echoedPath", CheckSource::JsonPath, "$.path", 1, true}};
+        tab->load(f.collectionId, r);
+        f.window->environmentSelector()->setCurrentIndex(f.window->environmentSelector()->findText("dev"));
+        QSignalSpy checks(tab, &RequestTab::checksFinished);
+        tab->send();
+        QVERIFY(checks.wait(10000));
+        QCOMPARE(tab->responsePanel()->tabs()->tabText(5), QString("Tests (2/3)"));
+        QVERIFY(f.workspace->lookupFor(f.collectionId)("echoedPath").has_value());
+        QCOMPARE(f.workspace->lookupFor(f.collectionId)("echoedPath")->value, QString("/echo"));
+    }
+
     void refusedConnectionShowsReasonInResponseArea() {
         testing::WindowFixture f(base().toStdString());
         RequestTab* tab = f.window->tabs()->newTab();

@@ -1,5 +1,13 @@
 #include "ui/panels/request_tab.h"
 
+#include <algorithm>
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "core/check/assertion_evaluator.h"
+#include "core/check/capture_evaluator.h"
+#include "core/check/check_context.h"
 #include "core/vars/variable_resolver.h"
 #include "ui/panels/request_panel.h"
 #include "ui/panels/response_panel.h"
@@ -16,8 +24,9 @@ RequestTab::RequestTab(Workspace* workspace, SendWorker* worker, QWidget* parent
     addWidget(request_);
     addWidget(response_);
     setChildrenCollapsible(false);
-    setStretchFactor(0, 1);
-    setStretchFactor(1, 1);
+    setStretchFactor(0, 2);
+    setStretchFactor(1, 3);
+    setSizes({400, 600});  // proportions: the response gets the larger part
     connect(request_, &RequestPanel::sendRequested, this, &RequestTab::send);
     connect(request_, &RequestPanel::cancelRequested, this, &RequestTab::cancel);
     connect(request_, &RequestPanel::edited, this, [this] {
@@ -78,6 +87,7 @@ void RequestTab::send() {
         return;
     }
     sentSpec_ = spec;
+    sentSecrets_ = scopes.secretValues();
     inFlight_ = worker_->send(std::move(resolved.value));
     request_->setBusy(true);
     response_->showSending();
@@ -95,17 +105,63 @@ void RequestTab::onFinished(ExchangeId id, const ExchangeResultPtr& result) {
     entry.at = QDateTime::currentDateTimeUtc();
     entry.collectionId = collectionId_;
     entry.request = sentSpec_;
+    entry.secrets = sentSecrets_;
     if (result->ok()) {
         // Shares the worker's result (no copy of a possibly huge body on the UI thread).
         std::shared_ptr<const Exchange> exchange(result, &result->value());
         response_->showExchange(exchange, worker_->cookies());
         entry.exchange = exchange;
+        runChecks(exchange);
     } else {
         response_->showError(result->error());
         entry.error = result->error();
     }
     if (!(result->ok() == false && result->error().code == "cancelled")) workspace_->addHistory(entry);
     emit exchangeFinished();
+}
+
+namespace {
+struct CheckOutcome {
+    std::vector<AssertionResult> assertions;
+    std::vector<std::pair<std::string, std::string>> captured;  // variable, value
+};
+// Runs on a worker: JSONPath over a big body must not hold the UI thread.
+CheckOutcome evaluateChecks(std::shared_ptr<const Exchange> exchange, std::vector<Assertion> assertions,
+                            std::vector<Capture> captures) {
+    CheckOutcome out;
+    CheckContext ctx(*exchange);
+    AssertionEvaluator eval;
+    out.assertions = eval.evaluateAll(assertions, ctx);
+    CaptureEvaluator capture;
+    for (const auto& c : captures) {
+        if (!c.enabled || c.variable.empty()) continue;
+        if (auto v = capture.capture(c, ctx)) out.captured.emplace_back(c.variable, v.value());
+    }
+    return out;
+}
+}  // namespace
+
+void RequestTab::runChecks(std::shared_ptr<const Exchange> exchange) {
+    const bool any = std::any_of(sentSpec_.assertions.begin(), sentSpec_.assertions.end(), [](const Assertion& a) { return a.enabled; }) ||
+                     std::any_of(sentSpec_.captures.begin(), sentSpec_.captures.end(), [](const Capture& c) { return c.enabled; });
+    if (!any) return;
+    const VariableScopes scopes = workspace_->scopesFor(collectionId_);
+    VariableResolver resolver(scopes);
+    auto assertions = resolver.resolveAssertions(sentSpec_.assertions).value;
+    auto* watcher = new QFutureWatcher<CheckOutcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, assertions] {
+        watcher->deleteLater();
+        const CheckOutcome r = watcher->result();
+        std::vector<AssertionOutcome> outcomes;
+        for (const auto& a : r.assertions)
+            outcomes.push_back({a.passed, QString::fromStdString(a.actual), QString::fromStdString(a.message)});
+        request_->testsEditor()->setOutcomes(outcomes);
+        response_->setOutcomes(outcomes, assertions);
+        for (const auto& [name, value] : r.captured) workspace_->setRuntimeVariable(name, value);
+        if (!r.captured.empty()) refreshLookup();
+        emit checksFinished();
+    });
+    watcher->setFuture(QtConcurrent::run(evaluateChecks, exchange, assertions, sentSpec_.captures));
 }
 
 void RequestTab::showHistory(const HistoryEntry& entry) {

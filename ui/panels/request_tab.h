@@ -43,10 +43,12 @@ signals:
     void edited();  // any edit (drafts are written from this, debounced)
     void titleChanged();
     void exchangeFinished();
+    void checksFinished();  // assertion results and captures are applied
 
 private:
     void onFinished(ExchangeId id, const ExchangeResultPtr& result);
     void setDirty(bool dirty);
+    void runChecks(std::shared_ptr<const Exchange> exchange);
 
     Workspace* workspace_;
     SendWorker* worker_;
@@ -54,6 +56,7 @@ private:
     ResponsePanel* response_;
     std::string collectionId_, requestId_, key_;
     RequestSpec sentSpec_;
+    std::vector<std::string> sentSecrets_;
     ExchangeId inFlight_ = 0;
     bool dirty_ = false;
 };

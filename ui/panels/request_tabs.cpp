@@ -67,6 +67,7 @@ RequestTab* RequestTabs::openRequest(const std::string& collectionId, const std:
     if (!r) return nullptr;
     RequestTab* tab = addRequestTab();
     tab->load(cid, *r);
+    emit currentRequestChanged(tab);  // now that it knows its request
     return tab;
 }
 
