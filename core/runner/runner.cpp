@@ -94,7 +94,7 @@ public:
         results_[iteration].iteration = iteration;
         if (row) results_[iteration].data = *row;
         finished_.insert(iteration);
-        while (finished_.count(next_)) {
+        while (finished_.erase(next_)) {
             for (const auto& o : observers_) o->iterationDone(results_[next_]);
             ++completed_;
             ++next_;
