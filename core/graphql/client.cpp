@@ -3,6 +3,7 @@
 #include "core/graphql/client.h"
 
 #include "core/graphql/introspection.h"
+#include "core/graphql/json_reader.h"
 #include "core/http/engine.h"
 
 namespace sonde::graphql {
@@ -104,27 +105,38 @@ Result<GraphQLResponse> splitResponse(std::string_view body) {
     return r;
 }
 
-Result<Schema> introspect(Engine& engine, const RequestSpec& endpoint) {
+Result<std::string> fetchIntrospection(Engine& engine, const RequestSpec& endpoint) {
     GraphQLRequest q{kIntrospectionQuery, {}, kIntrospectionOperationName, false};
     auto http = toHttpRequest(endpoint, q);
     if (!http.ok()) return http.error();
     ExchangeResult ex = engine.send(std::move(*http));
     if (!ex.ok()) return ex.error();
     const Response& resp = ex->response;
-    auto split = splitResponse(resp.body);
-    if (!split.ok())
+    // The fast index reader, not splitResponse(): a large schema's JSON would be parsed twice.
+    detail::JsonTree j;
+    std::string parseError;
+    bool isResult = j.parse(resp.body, parseError) && j.isObject(j.root()) &&
+                    (j.get(j.root(), "data") != detail::JsonTree::npos || j.get(j.root(), "errors") != detail::JsonTree::npos);
+    if (!isResult)
         return makeError("The introspection request got HTTP " + std::to_string(resp.status) +
                              " without a GraphQL result",
                          endpoint.url, "Check the URL points at the GraphQL endpoint.", "introspection");
-    const GraphQLResponse& g = *split;
-    bool hasSchema = g.data.is_object() && g.data.contains("__schema") && g.data["__schema"].is_object();
-    if (!hasSchema) {
-        std::string first = g.errors.empty() ? std::string("no __schema in the result") : g.errors.front().message;
+    if (!j.isObject(j.get(j.get(j.root(), "data"), "__schema"))) {
+        std::uint32_t errors = j.get(j.root(), "errors");
+        std::string first = j.first(errors) != detail::JsonTree::npos ? j.string(j.get(j.first(errors), "message"))
+                                                                      : std::string();
+        if (first.empty()) first = "no __schema in the result";
         return makeError("The server refused introspection: " + first, endpoint.url,
                          "Introspection may be disabled on this server; load the schema from an SDL file instead.",
                          "introspection-disabled");
     }
-    auto schema = schemaFromIntrospection(resp.body);
+    return std::string(resp.body);
+}
+
+Result<Schema> introspect(Engine& engine, const RequestSpec& endpoint) {
+    auto body = fetchIntrospection(engine, endpoint);
+    if (!body.ok()) return body.error();
+    auto schema = schemaFromIntrospection(*body);
     if (!schema.ok()) {
         Error e = schema.error();
         e.where = endpoint.url + " " + e.where;

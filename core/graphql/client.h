@@ -65,4 +65,8 @@ Result<GraphQLResponse> splitResponse(std::string_view body);
 // with errors instead of a schema (fix: load an SDL file); code "introspection" for anything else.
 Result<Schema> introspect(Engine& engine, const RequestSpec& endpoint);
 
+// The same request, returning the response body (the introspection JSON) once it is known to hold a
+// schema: what a cache stores per endpoint; schemaFromIntrospection() turns it into a Schema later.
+Result<std::string> fetchIntrospection(Engine& engine, const RequestSpec& endpoint);
+
 }  // namespace sonde::graphql

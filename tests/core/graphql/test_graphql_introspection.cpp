@@ -105,6 +105,19 @@ private slots:
         for (std::size_t i = 0; i < a.size(); ++i) QCOMPARE(QString::fromStdString(a[i]), QString::fromStdString(b[i]));
     }
 
+    void fetchForCache() {
+        // The raw introspection JSON (what a cache keeps) gives the same schema when loaded later.
+        auto body = fetchIntrospection(engine_, endpoint(server_));
+        QVERIFY2(body.ok(), body.ok() ? "" : body.error().message().c_str());
+        QVERIFY(body->find("\"__schema\"") != std::string::npos);
+        auto schema = schemaFromIntrospection(*body);
+        QVERIFY(schema.ok());
+        QVERIFY(schema->type("SearchResult"));
+        auto refused = fetchIntrospection(engine_, endpoint(closed_));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, std::string("introspection-disabled"));
+    }
+
     void disabledIntrospection() {
         auto schema = introspect(engine_, endpoint(closed_));
         QVERIFY(!schema.ok());
