@@ -85,13 +85,20 @@ void GraphqlEditor::setSchema(SchemaPtr schema) {
     revalidate();
 }
 
-QByteArray GraphqlEditor::utf8Text() const { return bytes(0, length()); }
+QByteArray GraphqlEditor::utf8Text() const {
+    QByteArray b = bytes(0, length());
+    if (!b.isEmpty() && b.back() == '\0') b.chop(1);  // QsciScintilla::bytes() adds the terminator
+    return b;
+}
 
 int GraphqlEditor::cursorByte() const { return static_cast<int>(SendScintilla(SCI_GETCURRENTPOS)); }
 
 void GraphqlEditor::setCursorByte(int position) { SendScintilla(SCI_GOTOPOS, position); }
 
-void GraphqlEditor::scheduleValidation() { debounce_->start(); }
+void GraphqlEditor::scheduleValidation() {
+    dirty_ = true;
+    debounce_->start();
+}
 
 void GraphqlEditor::revalidate() {
     debounce_->stop();
@@ -99,11 +106,12 @@ void GraphqlEditor::revalidate() {
         pending_ = true;
         return;
     }
+    dirty_ = false;
     watcher_.setFuture(QtConcurrent::run(analyse, utf8Text(), schema_, ++generation_));
 }
 
 void GraphqlEditor::applyAnalysis(const GraphqlAnalysis& analysis) {
-    if (analysis.generation != generation_) return;  // the text changed since; a newer pass follows
+    if (analysis.generation != generation_ || dirty_) return;  // the text changed since; a newer pass follows
     analysis_ = analysis;
     SendScintilla(SCI_SETINDICATORCURRENT, kErrorIndicator);
     SendScintilla(SCI_INDICATORCLEARRANGE, 0, length());

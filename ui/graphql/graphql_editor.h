@@ -91,6 +91,7 @@ private:
     QFutureWatcher<GraphqlAnalysis> watcher_;
     quint64 generation_ = 0;
     bool pending_ = false;  // a pass was asked for while one ran
+    bool dirty_ = false;    // the text changed after the running pass took its copy
     GraphqlAnalysis analysis_;
     std::vector<graphql::CompletionItem> completions_;
     graphql::CompletionResult lastResult_;

@@ -228,7 +228,9 @@ void GraphqlLexer::styleText(int start, int end) {
             else if (prevWord == "on") s = Type;
             else if (st.braces == 0 && st.parens == 0 && isTopLevelKeyword(word) && next != ':') s = Keyword;
             else if (next == ':') s = st.parens > 0 ? Argument : Field;
-            else if (valuePosition) s = isConstantName(word) ? Number : Type;
+            else if (prevSignificant == '=' || (valuePosition && st.braces > 0 && st.parens > 0))
+                s = isConstantName(word) ? Number : Type;  // a default or an argument value: an enum value
+            else if (valuePosition) s = Type;              // variable definitions, SDL field types
             else if (st.braces == 0 && st.parens == 0) s = Type;  // operation, fragment and type names
             style(j - i, s);
             prevWord = word;
