@@ -116,6 +116,8 @@ fragment PR on PullRequest { number title mergeable additions deletions commits(
         {"complete: argument", query.find("states:")},
         {"complete: enum value", query.find("OPEN]") + 1},
         {"complete: fragment fields", query.find("mergeable")},
+        {"complete: type after '... on '", query.find("User { name company")},
+        {"complete: fragment type condition", query.find("PullRequest {")},
     };
     for (const auto& c : cursors) {
         std::size_t n = complete(schema, query, c.offset).items.size();

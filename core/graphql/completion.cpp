@@ -7,6 +7,8 @@
 #include <cctype>
 #include <optional>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/graphql/lexer.h"
 
@@ -449,10 +451,35 @@ bool Completer::overlaps(const std::string& a, const std::string& b) const {
 }
 
 void Completer::types(bool composite, bool input, const std::string& overlapWith) {
+    // The object types of every interface in one pass, so that filtering ~1,600 types stays linear.
+    std::unordered_map<std::string_view, std::vector<std::string_view>> implementations;
+    if (composite)
+        for (const auto& t : schema_.types())
+            if (t.kind == TypeKind::Object)
+                for (const auto& i : t.interfaces) implementations[i].push_back(t.name);
+    auto objectsOf = [&](const TypeDef& t) {
+        std::vector<std::string_view> out;
+        if (t.kind == TypeKind::Object) out.push_back(t.name);
+        else if (t.kind == TypeKind::Union) out.assign(t.possibleTypes.begin(), t.possibleTypes.end());
+        else if (auto it = implementations.find(t.name); it != implementations.end()) out = it->second;
+        return out;
+    };
+    std::unordered_set<std::string_view> wanted;
+    const TypeDef* scope = overlapWith.empty() ? nullptr : schema_.type(overlapWith);
+    if (scope)
+        for (auto o : objectsOf(*scope)) wanted.insert(o);
     for (const auto& t : schema_.types()) {
         if (t.name.rfind("__", 0) == 0) continue;
-        if ((composite && t.isComposite() && overlaps(overlapWith, t.name)) || (input && t.isInput()))
-            add(Item::Kind::Type, t.name, toString(t.kind), t.description);
+        bool fits = input && t.isInput();
+        if (composite && t.isComposite()) {
+            fits = !scope || t.name == scope->name;
+            for (auto o : objectsOf(t))
+                if (fits || wanted.count(o)) {
+                    fits = true;
+                    break;
+                }
+        }
+        if (fits) add(Item::Kind::Type, t.name, toString(t.kind), t.description);
     }
 }
 }  // namespace
