@@ -23,6 +23,7 @@ public:
     Result<const JsonPath*> jsonPath(const std::string& text);
     // A compiled RE2 (with capture groups), or an Error naming RE2's complaint.
     Result<const re2::RE2*> regex(const std::string& pattern);
+    std::size_t size() const { return paths_.size() + regexes_.size(); }
 
 private:
     std::unordered_map<std::string, Result<JsonPath>> paths_;

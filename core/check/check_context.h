@@ -2,7 +2,8 @@
 // CheckContext: one exchange as the assertions and captures see it. The body is read from its spill
 // file (Response::bodyFile) at most once, and parsed as JSON at most once, only when something asks
 // for it (a JSONPath or graphql-errors assertion, a JSONPath capture). One context per exchange;
-// share it between AssertionEvaluator and CaptureEvaluator.
+// share it between AssertionEvaluator and CaptureEvaluator. It keeps a reference to the exchange (which
+// must outlive it) and values handed out borrow from the body: not for use across threads.
 #include <memory>
 #include <optional>
 #include <string>

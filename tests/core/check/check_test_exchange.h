@@ -12,7 +12,8 @@ inline const char* kBody =
     R"({"user":{"id":42,"name":"Ada","tags":["admin","ops"],"active":true,"score":9.5,"manager":null,)"
     R"("meta":{"a":1}},"items":[{"id":1},{"id":2},{"id":3}],"token":"abc.def","errors":[{"message":"boom"}]})";
 
-// variant: "" (JSON body, TLS), "nojson" (HTML body), "noerrors" (JSON without errors), "notls".
+// variant: "" (JSON body, TLS), "nojson" (HTML body), "noerrors" (JSON without errors), "notls",
+// "expired" (the certificate expired a day and an hour ago).
 inline sonde::Exchange makeExchange(const std::string& variant = {}) {
     sonde::Exchange ex;
     ex.request.method = "GET";
@@ -34,7 +35,7 @@ inline sonde::Exchange makeExchange(const std::string& variant = {}) {
         sonde::CertInfo cert;
         cert.subject = "CN=api.example.org";
         cert.issuer = "CN=Example CA,O=Example";
-        cert.notAfterEpoch = kNow + 10 * 86400 + 3600;  // 10 days and an hour
+        cert.notAfterEpoch = variant == "expired" ? kNow - 86400 - 3600 : kNow + 10 * 86400 + 3600;
         tls.chain.push_back(cert);
         r.tls = tls;
     }

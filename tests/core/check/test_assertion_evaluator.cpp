@@ -149,6 +149,8 @@ private slots:
         // certificate
         row("cert days ge", "cert-expiry-days", "", "ge", "10", "", true, "");
         row("cert days gt fail", "cert-expiry-days", "", "gt", "30", "", false, "cert-expiry-days gt 30: actual 10");
+        row("cert expired", "cert-expiry-days", "", "lt", "0", "expired", true, "");
+        row("cert expired fail", "cert-expiry-days", "", "ge", "30", "expired", false, "cert-expiry-days ge 30: actual -2");
         row("cert days no tls", "cert-expiry-days", "", "gt", "30", "notls", false, "no TLS certificate");
         row("cert subject", "cert-subject", "", "contains", "api.example.org", "", true, "");
         row("cert subject fail", "cert-subject", "", "equals", "CN=other", "", false, "actual CN=api.example.org");
