@@ -103,8 +103,11 @@ void runCertificate(ProbeContext& ctx) {
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     auto problems = assessTls(*e1->response.tls, u.host, now);
     if (problems.empty()) return;
-    auto e2 = probe(ctx, r);  // a second handshake shows the same certificate
-    if (!e2 || !e2->response.tls || assessTls(*e2->response.tls, u.host, now).size() != problems.size()) return;
+    // A second exchange: when libcurl reuses the connection it reports no chain (no new handshake);
+    // when it does handshake again, the certificate must show the same problems.
+    auto e2 = probe(ctx, r);
+    if (!e2 || !e2->response.tls) return;
+    if (!e2->response.tls->chain.empty() && assessTls(*e2->response.tls, u.host, now).size() != problems.size()) return;
     for (const auto& p : problems) {
         Finding f = ctx.finding();
         f.parameter = "tls:" + p.id;
@@ -130,7 +133,8 @@ void addTransportChecks(std::vector<std::unique_ptr<Check>>& out) {
                   "it), and disable TLS 1.0/1.1.",
                   "Reads the peer certificate (libcurl CURLINFO_CERTINFO via Response::tls) with verification off: "
                   "expired, expiring within 30 days, self-signed, issued for another host; an old negotiated "
-                  "protocol (TLS 1.0/1.1). Confirmed on a second handshake. Does not force old protocol versions."),
+                  "protocol (TLS 1.0/1.1). Confirmed by a second exchange (a new handshake must show the same "
+                  "problems). Does not force old protocol versions."),
              runCertificate);
 }
 

@@ -2,7 +2,13 @@
 // libcurl reports it in Response::tls.
 #include <QtTest>
 
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include "core/http/engine.h"
+#include "core/security/scanner.h"
 #include "core/security/tls_assessment.h"
+#include "test_server.h"
 
 using namespace sonde;
 
@@ -57,6 +63,57 @@ private slots:
         QStringList ids;
         for (const auto& p : assessTls(tls, host.toStdString(), kNow)) ids << QString::fromStdString(p.id);
         QCOMPARE(ids.join(','), expected);
+    }
+
+    // End to end over real TLS (tests/fixtures/http-server with certificates made by openssl): a
+    // self-signed localhost certificate valid 2 days, scanned at 127.0.0.1, versus a leaf signed by a
+    // test CA for IP 127.0.0.1, valid 400 days.
+    void tlsCertificateCheckEndToEnd() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto path = [&](const char* f) { return dir.filePath(f); };
+        auto openssl = [](const QStringList& args) { return QProcess::execute("openssl", args); };
+        QCOMPARE(openssl({"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", path("bad.key"), "-out", path("bad.pem"),
+                          "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"}),
+                 0);
+        QCOMPARE(openssl({"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", path("ca.key"), "-out", path("ca.pem"),
+                          "-days", "400", "-subj", "/CN=Sonde Test CA"}),
+                 0);
+        QCOMPARE(openssl({"req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", path("good.key"), "-out", path("good.csr"),
+                          "-subj", "/CN=127.0.0.1"}),
+                 0);
+        {
+            QFile ext(path("san.ext"));
+            QVERIFY(ext.open(QIODevice::WriteOnly));
+            ext.write("subjectAltName=IP:127.0.0.1\n");
+        }
+        QCOMPARE(openssl({"x509", "-req", "-in", path("good.csr"), "-CA", path("ca.pem"), "-CAkey", path("ca.key"),
+                          "-CAcreateserial", "-out", path("good.pem"), "-days", "400", "-extfile", path("san.ext")}),
+                 0);
+        test::TestServer bad, good;
+        QVERIFY(bad.start(path("bad.pem").toStdString(), path("bad.key").toStdString()));
+        QVERIFY(good.start(path("good.pem").toStdString(), path("good.key").toStdString()));
+        EngineOptions eo;
+        eo.cookies = false;
+        Engine engine(eo);
+        ScanOptions o;
+        o.checks = {"tls-certificate"};
+        auto scan = [&](int port) {
+            ScanTarget t;
+            t.request.url = "https://127.0.0.1:" + std::to_string(port) + "/echo";
+            Scanner scanner(engine, o);
+            QStringList found;
+            const ScanResult res = scanner.run({t});
+            for (const auto& f : res.findings) {
+                found << QString::fromStdString(f.parameter);
+                if (f.evidence.size() != 2 || !f.evidence[0].response.tls || f.evidence[0].response.tls->chain.empty())
+                    found << "missing-evidence";
+            }
+            found.sort();
+            return found.join(',');
+        };
+        QCOMPARE(scan(bad.httpsPort()), QString("tls:expiring,tls:host-mismatch,tls:self-signed"));
+        QCOMPARE(scan(good.httpsPort()), QString());
     }
 };
 
