@@ -34,6 +34,9 @@ private:
     void operation(const OperationDefinition& op);
     void variableDefinitions(const OperationDefinition& op, OpContext& ctx);
     void selectionSet(const SelectionSet& ss, const std::string& parent, OpContext* ctx, bool report);
+    void conflicts(const SelectionSet& ss, const std::string& parent, bool report);
+    void flatten(const SelectionSet& ss, const std::string& parent, std::vector<const Selection*>& out,
+                 std::set<std::string>& visited) const;
     void field(const Selection& f, const std::string& parent, OpContext* ctx, bool report);
     void spread(const Selection& s, const std::string& parent, OpContext* ctx, bool report);
     void inlineFragment(const Selection& s, const std::string& parent, OpContext* ctx, bool report);
@@ -97,6 +100,7 @@ std::vector<Diagnostic> Validator::run() {
             }
             directives(f.directives, "FRAGMENT_DEFINITION", nullptr, true);
             selectionSet(f.selectionSet, f.typeCondition, nullptr, true);
+            conflicts(f.selectionSet, f.typeCondition, true);
         }
     }
     std::stable_sort(out_.begin(), out_.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -145,6 +149,7 @@ void Validator::operation(const OperationDefinition& op) {
             "KnownOperationTypes");
     } else {
         selectionSet(op.selectionSet, root->name, &ctx, true);
+        conflicts(op.selectionSet, root->name, true);
     }
     for (const auto& v : op.variables)
         if (!ctx.used.count(v.name))
@@ -184,6 +189,50 @@ void Validator::selectionSet(const SelectionSet& ss, const std::string& parent, 
     }
 }
 
+// Fields merged into one response object (directly, through inline fragments and spreads on the same
+// type) must agree: same response key, same field, same arguments. A conservative part of the spec's
+// OverlappingFieldsCanBeMerged: selections on other types and nested sub-selections are not compared.
+void Validator::flatten(const SelectionSet& ss, const std::string& parent, std::vector<const Selection*>& out,
+                        std::set<std::string>& visited) const {
+    for (const auto& s : ss.selections) {
+        if (s.kind == Selection::Kind::Field) {
+            out.push_back(&s);
+        } else if (s.kind == Selection::Kind::InlineFragment) {
+            if (s.typeCondition.empty() || s.typeCondition == parent) flatten(s.selectionSet, parent, out, visited);
+        } else if (const FragmentDefinition* f = doc_.fragment(s.name)) {
+            if (f->typeCondition == parent && visited.insert(s.name).second) flatten(f->selectionSet, parent, out, visited);
+        }
+    }
+}
+
+void Validator::conflicts(const SelectionSet& ss, const std::string& parent, bool report) {
+    if (!report) return;
+    std::vector<const Selection*> fields;
+    std::set<std::string> visited;
+    flatten(ss, parent, fields, visited);
+    auto args = [](const Selection& f) {
+        std::map<std::string, std::string> m;
+        for (const auto& a : f.arguments) m[a.name] = printValue(a.value);
+        return m;
+    };
+    std::map<std::string, const Selection*> first;
+    std::set<std::string> reported;
+    for (const Selection* f : fields) {
+        std::string key = f->responseKey();
+        auto [it, inserted] = first.emplace(key, f);
+        if (inserted || reported.count(key)) continue;
+        const Selection* g = it->second;
+        std::string why;
+        if (g->name != f->name) why = q(g->name) + " and " + q(f->name) + " are different fields";
+        else if (args(*g) != args(*f)) why = "they have differing arguments";
+        if (why.empty()) continue;
+        reported.insert(key);
+        add("Fields " + q(key) + " conflict because " + why +
+                ". Use different aliases on the fields to fetch both if this was intentional.",
+            f->location, "OverlappingFieldsCanBeMerged");
+    }
+}
+
 void Validator::field(const Selection& f, const std::string& parent, OpContext* ctx, bool report) {
     const FieldDef* def = schema_.fieldOn(parent, f.name);
     directives(f.directives, "FIELD", ctx, report);
@@ -204,6 +253,7 @@ void Validator::field(const Selection& f, const std::string& parent, OpContext* 
             f.location, "ScalarLeafs", report);
     } else if (t->isComposite()) {
         selectionSet(f.selectionSet, t->name, ctx, report);
+        conflicts(f.selectionSet, t->name, report);
     }
 }
 
@@ -233,6 +283,7 @@ void Validator::spread(const Selection& s, const std::string& parent, OpContext*
     }
     directives(frag->directives, "FRAGMENT_DEFINITION", ctx, first);
     selectionSet(frag->selectionSet, cond->name, ctx, first);
+    if (cond->name != parent) conflicts(frag->selectionSet, cond->name, first);
 }
 
 void Validator::inlineFragment(const Selection& s, const std::string& parent, OpContext* ctx, bool report) {
@@ -256,6 +307,7 @@ void Validator::inlineFragment(const Selection& s, const std::string& parent, Op
         typeName = cond->name;
     }
     selectionSet(s.selectionSet, typeName, ctx, report);
+    if (typeName != parent) conflicts(s.selectionSet, typeName, report);
 }
 
 bool Validator::typesOverlap(const std::string& a, const std::string& b) const {

@@ -6,8 +6,10 @@
 //   KnownTypeNames, VariablesAreInputTypes, UniqueVariableNames, NoUndefinedVariables, NoUnusedVariables,
 //   VariablesInAllowedPosition, KnownFragmentNames, UniqueFragmentNames, NoUnusedFragments,
 //   FragmentsOnCompositeTypes, PossibleFragmentSpreads, NoFragmentCycles, KnownDirectives,
-//   UniqueArgumentNames, UniqueInputFieldNames, UniqueDirectivesPerLocation.
-// Not implemented: OverlappingFieldsCanBeMerged, SingleFieldSubscriptions, DeferStreamDirective*.
+//   UniqueArgumentNames, UniqueInputFieldNames, UniqueDirectivesPerLocation, and the part of
+//   OverlappingFieldsCanBeMerged that compares fields merged on the same type (same response key must
+//   mean the same field with the same arguments); selections on different types and nested
+//   sub-selections are not compared. Not implemented: SingleFieldSubscriptions.
 // Diagnostics come back sorted by position.
 #include <string_view>
 #include <vector>

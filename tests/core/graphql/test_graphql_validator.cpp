@@ -57,6 +57,9 @@ private slots:
         QTest::newRow("custom scalar any literal") << "{ user(id: \"1\") { createdAt } }";
         QTest::newRow("deprecated still valid") << "{ oldHello user(id: 1) { legacyName } }";
         QTest::newRow("two named operations") << "query A { hello } query B { hello }";
+        QTest::newRow("same field twice") << "{ hello hello user(id: 1) { id } user(id: 1) { name } }";
+        QTest::newRow("same alias on different types") << "{ search(text: \"a\") { ... on User { x: name } ... on Post { x: title } } }";
+        QTest::newRow("same field through fragment") << "{ user(id: 1) { name ...F } } fragment F on User { name }";
         QTest::newRow("same directive on two fields") << "{ hello @skip(if: true) oldHello @skip(if: true) }";
     }
     void valid() {
@@ -182,6 +185,14 @@ private slots:
                                                << "UniqueInputFieldNames" << 1 << 27 << "only one input field named \"text\"";
         QTest::newRow("duplicate directive") << "{ hello @skip(if: true) @skip(if: false) }" << "UniqueDirectivesPerLocation"
                                              << 1 << 25 << "\"@skip\" can only be used once";
+        QTest::newRow("alias for two fields") << "{ a: hello\n  a: oldHello }" << "OverlappingFieldsCanBeMerged" << 2 << 3
+                                              << "Fields \"a\" conflict because \"hello\" and \"oldHello\" are different fields.";
+        QTest::newRow("differing arguments") << "{ hello(name: \"x\") hello(name: \"y\") }" << "OverlappingFieldsCanBeMerged"
+                                             << 1 << 20 << "they have differing arguments";
+        QTest::newRow("conflict through fragment") << "{ user(id: 1) { name ...F } }\nfragment F on User { name: email }"
+                                                   << "OverlappingFieldsCanBeMerged" << 2 << 22 << "\"name\" and \"email\"";
+        QTest::newRow("conflict through inline fragment") << "{ user(id: 1) { id ... { id: name } } }"
+                                                          << "OverlappingFieldsCanBeMerged" << 1 << 26 << "\"id\" and \"name\"";
         QTest::newRow("duplicate fragment") << "{ user(id: 1) { ...F } }\nfragment F on User { id }\nfragment F on User { id }"
                                             << "UniqueFragmentNames" << 3 << 1 << "only one fragment named \"F\"";
     }
