@@ -4,7 +4,16 @@
 #include <QComboBox>
 #include <QtTest>
 
+#include <QListWidget>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QTreeWidget>
+
 #include "ui/draft_store.h"
+#include "ui/panels/collections_panel.h"
+#include "ui/panels/environment_panel.h"
+#include "ui/panels/history_panel.h"
+#include "ui/store_backend.h"
 #include "ui/panels/request_panel.h"
 #include "ui/panels/request_tab.h"
 #include "ui/panels/request_tabs.h"
@@ -55,6 +64,82 @@ private slots:
             if (t->requestPanel()->urlEdit()->text() == "http://unsaved.example/draft") found = t->isDirty();
         }
         QVERIFY(found);
+    }
+
+    void savedRequestSurvivesARestartInTheStore() {
+        QTemporaryDir dir;
+        const std::string db = dir.filePath("sonde.db").toStdString();
+        QSettings settings(dir.filePath("s.ini"), QSettings::IniFormat);
+        std::string id;
+        {
+            auto store = StoreBackend::open(db);
+            QVERIFY(store);
+            Workspace ws(std::move(store.value()));
+            MainWindow w(&ws, &settings, dir.filePath("drafts"));
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.activateWindow();
+            QTRY_VERIFY(w.isActiveWindow());
+            RequestTab* tab = w.tabs()->newTab();
+            tab->requestPanel()->urlEdit()->setText("http://127.0.0.1:9/persisted");
+            QTest::keyClick(tab->requestPanel()->urlEdit(), Qt::Key_S, Qt::ControlModifier);
+            QVERIFY(!tab->isDirty());
+            id = tab->requestId();
+            w.close();
+        }
+        auto store = StoreBackend::open(db);
+        QVERIFY(store);
+        Workspace ws(std::move(store.value()));
+        QVERIFY(ws.findRequest(id));
+        QCOMPARE(ws.findRequest(id)->url, std::string("http://127.0.0.1:9/persisted"));
+        MainWindow w(&ws, &settings, dir.filePath("drafts"));
+        QVERIFY(w.collections()->select(id));  // in the tree
+        bool reopened = false;  // and its tab is back
+        for (int i = 0; i < w.tabs()->count(); ++i) reopened = reopened || w.tabs()->tabAt(i)->requestId() == id;
+        QVERIFY(reopened);
+    }
+
+    void secretsAreMaskedUntilShown() {
+        testing::WindowFixture f("http://127.0.0.1:9");
+        EnvironmentPanel* env = f.window->environments();
+        env->selectEnvironment(f.devEnv);
+        QTableWidget* table = env->table();
+        int tokenRow = -1;
+        for (int r = 0; r < table->rowCount(); ++r)
+            if (table->item(r, 0)->text() == "token") tokenRow = r;
+        QVERIFY(tokenRow >= 0);
+        QCOMPARE(env->displayedValue(tokenRow), QString(8, QChar(0x2022)));
+        QCOMPARE(table->item(tokenRow, 1)->text(), QString("s3cret"));  // the editor still gets the value
+        QTest::mouseClick(env->revealButton(), Qt::LeftButton);
+        QVERIFY(env->secretsShown());
+        QCOMPARE(env->displayedValue(tokenRow), QString("s3cret"));
+        // Edits are saved to the workspace.
+        table->item(tokenRow, 1)->setText("changed");
+        env->commit();
+        bool saved = false;
+        for (const auto& v : f.workspace->environment(f.devEnv)->variables) saved = saved || (v.name == "token" && v.value == "changed" && v.secret);
+        QVERIFY(saved);
+    }
+
+    void historyEntryReopensInATab() {
+        testing::WindowFixture f("http://127.0.0.1:9");
+        HistoryEntry e;
+        e.at = QDateTime::currentDateTimeUtc();
+        e.request.method = "POST";
+        e.request.url = "http://127.0.0.1:9/from-history";
+        auto ex = std::make_shared<Exchange>();
+        ex->request.url = e.request.url;
+        ex->response.status = 201;
+        ex->response.body = "{}";
+        e.exchange = ex;
+        f.workspace->addHistory(e);
+        QTreeWidget* list = f.window->history()->list();
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QCOMPARE(list->topLevelItem(0)->text(1), QString("201"));
+        const int before = f.window->tabs()->count();
+        emit list->itemActivated(list->topLevelItem(0), 0);
+        QCOMPARE(f.window->tabs()->count(), before + 1);
+        QCOMPARE(f.window->tabs()->current()->requestPanel()->urlEdit()->text(), QString("http://127.0.0.1:9/from-history"));
     }
 
     void layoutTabsAndEnvironmentAreRestored() {

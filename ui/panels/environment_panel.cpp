@@ -18,6 +18,11 @@ namespace sonde::ui {
 namespace {
 enum Col { NameCol, ValueCol, SecretCol };
 
+QString maskedValue(const QString& value, const QModelIndex& index, bool reveal) {
+    const bool secret = index.sibling(index.row(), SecretCol).data(Qt::CheckStateRole).toInt() == Qt::Checked;
+    return secret && !reveal && !value.isEmpty() ? QString(8, QChar(0x2022)) : value;
+}
+
 // Paints secret values as dots unless the panel reveals them; the editor still gets the real value.
 class MaskDelegate : public QStyledItemDelegate {
 public:
@@ -26,8 +31,7 @@ public:
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override {
         QStyledItemDelegate::initStyleOption(option, index);
-        const bool secret = index.sibling(index.row(), SecretCol).data(Qt::CheckStateRole).toInt() == Qt::Checked;
-        if (secret && !reveal_->isChecked() && !option->text.isEmpty()) option->text = QString(8, QChar(0x2022));
+        option->text = maskedValue(option->text, index, reveal_->isChecked());
     }
 
 private:
@@ -88,6 +92,11 @@ EnvironmentPanel::EnvironmentPanel(Workspace* workspace, QWidget* parent) : QWid
 }
 
 bool EnvironmentPanel::secretsShown() const { return reveal_->isChecked(); }
+
+QString EnvironmentPanel::displayedValue(int row) const {
+    const QModelIndex index = table_->model()->index(row, ValueCol);
+    return maskedValue(index.data().toString(), index, reveal_->isChecked());
+}
 
 void EnvironmentPanel::reload() {
     loading_ = true;

@@ -22,6 +22,7 @@ public:
     QTableWidget* table() const { return table_; }
     QToolButton* revealButton() const { return reveal_; }
     bool secretsShown() const;
+    QString displayedValue(int row) const;  // what the value column shows (masked for secrets)
     void selectEnvironment(const std::string& id);
     void addVariable(const Variable& v);
     void commit();  // writes the table back now (normally debounced)

@@ -131,6 +131,8 @@ void CodeEditor::setTextChunked(const QString& text, int sliceChars) {
     setReadOnly(ro);
     pending_ = text;
     loadPos_ = 0;
+    // Reserve the document buffer once: growing it while appending copies the whole text each time.
+    SendScintilla(SCI_ALLOCATE, static_cast<unsigned long>(text.size() + text.size() / 8));
     // No undo history while loading: appends would otherwise be recorded (and coalesced) one by one.
     SendScintilla(SCI_SETUNDOCOLLECTION, 0L);
     SendScintilla(SCI_SETMODEVENTMASK, 0L);
