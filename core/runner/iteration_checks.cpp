@@ -41,7 +41,7 @@ IterationVars::Checked IterationVars::evaluate(const RequestSpec& request, const
         setRuntime(c.variable, *value);
         out.captured.push_back(Variable{c.variable, std::move(*value)});
     }
-    VariableResolver resolver(d->scopes, d->dynamic);
+    VariableResolver resolver(d->scopes, threadDynamicValues());
     const auto resolved = resolver.resolveAssertions(request.assertions);
     for (auto& r : assertionEvaluator().evaluateAll(resolved.value, ctx)) {
         AssertionOutcome a;

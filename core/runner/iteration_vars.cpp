@@ -40,10 +40,10 @@ IterationVars::IterationVars(const Collection& collection, const RunOptions& opt
 IterationVars::~IterationVars() = default;
 
 Result<RequestSpec> IterationVars::resolve(const RequestSpec& request) const {
-    VariableResolver resolver(d->scopes, d->dynamic);
+    VariableResolver resolver(d->scopes, threadDynamicValues());
     auto resolved = resolver.resolveRequest(request);
     if (!resolved.complete()) return unresolvedError(resolved.unresolved);
-    addEnvSecrets(request, d->dynamic, d->redactor);
+    addEnvSecrets(request, threadDynamicValues(), d->redactor);
     return std::move(resolved.value);
 }
 

@@ -9,6 +9,8 @@
 
 namespace sonde {
 
+// Dynamic values ({{$uuid}}...) come from one generator per thread: seeding one from
+// std::random_device costs more than a request, and an iteration may move between threads.
 inline DynamicValues& threadDynamicValues() {
     thread_local DynamicValues values;
     return values;
@@ -16,8 +18,6 @@ inline DynamicValues& threadDynamicValues() {
 
 struct IterationVars::Impl {
     VariableScopes scopes;
-    // One per worker thread (seeding a generator from std::random_device costs more than a request).
-    DynamicValues& dynamic = threadDynamicValues();
     Redactor redactor;
 };
 

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/runner/iteration_vars.h"
+#include "core/runner/run_sequencer.h"
 
 namespace sonde {
 
@@ -39,95 +40,7 @@ bool hasAny(const std::vector<std::string>& tags, const std::vector<std::string>
     return false;
 }
 
-// The copy kept in the RunResult (a run of 10,000 iterations keeps 10,000 of them): passed requests
-// keep their status and timing but not the exchange; failed ones keep it with the body cut.
-RequestResult slim(const RequestResult& r, std::size_t keepBodyBytes) {
-    RequestResult s;
-    s.iteration = r.iteration;
-    s.index = r.index;
-    s.folder = r.folder;
-    s.name = r.name;
-    s.requestId = r.requestId;
-    s.file = r.file;
-    s.method = r.method;
-    s.url = r.url;
-    s.status = r.status;
-    s.responseStatus = r.responseStatus;
-    s.error = r.error;
-    s.assertions = r.assertions;
-    s.captured = r.captured;
-    s.durationMs = r.durationMs;
-    s.startedAt = r.startedAt;
-    if (r.status != RequestStatus::Passed && r.exchange) {
-        s.exchange = r.exchange;
-        if (s.exchange->response.body.size() > keepBodyBytes) {
-            s.exchange->response.body.resize(keepBodyBytes);
-            s.exchange->response.body.shrink_to_fit();
-        }
-    }
-    return s;
-}
-
 }  // namespace
-
-struct Runner::Planned {
-    std::string folder;
-    std::string file;
-    RequestSpec spec;
-};
-
-// Emits events in (iteration, request) order whatever order iterations finish in, and collects
-// the RunResult. All observer calls happen under its mutex, so observers are never called at once.
-class Runner::Sequencer {
-public:
-    Sequencer(const std::vector<RunObserver*>& observers, std::size_t keepBodyBytes, int iterations)
-        : observers_(observers), keepBodyBytes_(keepBodyBytes), results_(iterations) {}
-
-    void requestDone(RequestResult r) {
-        std::lock_guard lock(mutex_);
-        if (r.iteration == next_) return emit(std::move(r));
-        pending_[r.iteration].push_back(std::move(r));
-    }
-
-    void iterationDone(int iteration, const DataRow* row) {
-        std::lock_guard lock(mutex_);
-        results_[iteration].iteration = iteration;
-        if (row) results_[iteration].data = *row;
-        finished_.insert(iteration);
-        while (finished_.erase(next_)) {
-            for (const auto& o : observers_) o->iterationDone(results_[next_]);
-            ++completed_;
-            ++next_;
-            auto it = pending_.find(next_);
-            if (it != pending_.end()) {
-                for (auto& r : it->second) emit(std::move(r));
-                pending_.erase(it);
-            }
-        }
-    }
-
-    std::vector<IterationResult> take() {
-        std::lock_guard lock(mutex_);
-        results_.resize(completed_);  // iterations never started are not part of the result
-        // nor are those that a stop reached before their first request
-        while (!results_.empty() && results_.back().requests.empty()) results_.pop_back();
-        return std::move(results_);
-    }
-
-private:
-    void emit(RequestResult r) {
-        for (const auto& o : observers_) o->requestDone(r);
-        results_[r.iteration].requests.push_back(slim(r, keepBodyBytes_));
-    }
-
-    std::mutex mutex_;
-    const std::vector<RunObserver*>& observers_;
-    std::size_t keepBodyBytes_;
-    std::vector<IterationResult> results_;
-    std::map<int, std::vector<RequestResult>> pending_;
-    std::set<int> finished_;
-    int next_ = 0, completed_ = 0;
-};
 
 Runner::Runner(Engine& engine, Collection collection, RunOptions options)
     : engine_(engine), collection_(std::move(collection)), options_(std::move(options)) {}
@@ -213,8 +126,8 @@ ExchangeResult Runner::send(RequestSpec spec) {
     return result;
 }
 
-RequestResult Runner::runRequest(int iteration, const Planned& planned, IterationVars& vars) {
-    RequestResult r;
+bool Runner::prepareRequest(int iteration, const Planned& planned, IterationVars& vars, RequestResult& r,
+                            RequestSpec& spec) {
     r.iteration = iteration;
     r.folder = planned.folder;
     r.name = planned.spec.name;
@@ -228,9 +141,9 @@ RequestResult Runner::runRequest(int iteration, const Planned& planned, Iteratio
     if (!resolved) {
         r.status = RequestStatus::Error;
         r.error = resolved.error();
-        return r;
+        return false;
     }
-    RequestSpec spec = std::move(*resolved);
+    spec = std::move(*resolved);
     r.method = spec.method;
     if (auto url = effectiveRequestUrl(spec)) r.url = vars.redact(*url);
     else r.url = vars.redact(spec.url);
@@ -240,8 +153,18 @@ RequestResult Runner::runRequest(int iteration, const Planned& planned, Iteratio
         const long left = static_cast<long>(std::max<long long>(1, deadlineAt_ - nowMs()));
         spec.options.timeoutMs = std::min(spec.options.timeoutMs > 0 ? spec.options.timeoutMs : left, left);
     }
+    return true;
+}
 
-    ExchangeResult ex = send(spec);
+RequestResult Runner::runRequest(int iteration, const Planned& planned, IterationVars& vars) {
+    RequestResult r;
+    RequestSpec spec;
+    if (!prepareRequest(iteration, planned, vars, r, spec)) return r;
+    completeRequest(r, spec, send(spec), vars);
+    return r;
+}
+
+void Runner::completeRequest(RequestResult& r, const RequestSpec& spec, ExchangeResult ex, IterationVars& vars) {
     if (deadlineAt_ > 0 && nowMs() >= deadlineAt_) stop(RunEnd::DeadlineExceeded);
     if (!ex) {
         r.error = ex.error();
@@ -250,7 +173,7 @@ RequestResult Runner::runRequest(int iteration, const Planned& planned, Iteratio
         r.error->where = vars.redact(r.error->where);
         r.error->title = vars.redact(r.error->title);
         r.status = r.error->code == "cancelled" || stopping() ? RequestStatus::Cancelled : RequestStatus::Error;
-        return r;
+        return;
     }
     Exchange& exchange = *ex;
     r.durationMs = exchange.response.timings.total;
@@ -272,10 +195,9 @@ RequestResult Runner::runRequest(int iteration, const Planned& planned, Iteratio
     vars.redact(exchange);
     r.exchange = std::move(exchange);
     r.status = r.failedAssertions() ? RequestStatus::Failed : RequestStatus::Passed;
-    return r;
 }
 
-void Runner::runIteration(int iteration, const std::vector<Planned>& plan, Sequencer& sequencer) {
+void Runner::runIteration(int iteration, const std::vector<Planned>& plan, RunSequencer& sequencer) {
     const DataRow* row = options_.data.empty() ? nullptr : &options_.data[iteration % options_.data.size()];
     IterationVars vars(collection_, options_, row);
     for (std::size_t i = 0; i < plan.size(); ++i) {
@@ -306,7 +228,7 @@ Result<RunResult> Runner::run() {
     const long long started = nowMs();
     deadlineAt_ = options_.deadlineMs > 0 ? started + options_.deadlineMs : 0;
 
-    Sequencer sequencer(observers_, options_.keepBodyBytes, iterations);
+    RunSequencer sequencer(observers_, options_.keepBodyBytes, iterations);
     for (auto* o : observers_) o->runStarted(*runPlan);
 
     // The deadline: a watchdog stops the run when it passes (each request's timeout is also cut to it).
@@ -322,14 +244,18 @@ Result<RunResult> Runner::run() {
             if (expired) stop(RunEnd::DeadlineExceeded);
         });
 
-    std::atomic<int> next{0};
-    auto work = [&] {
-        for (int k = next++; k < iterations && !stopping(); k = next++) runIteration(k, planned, sequencer);
-    };
-    std::vector<std::thread> pool;
-    for (int w = 1; w < workers; ++w) pool.emplace_back(work);
-    work();  // the calling thread is one of the workers
-    for (auto& t : pool) t.join();
+    if (options_.delayMs > 0) {
+        std::atomic<int> next{0};
+        auto work = [&] {
+            for (int k = next++; k < iterations && !stopping(); k = next++) runIteration(k, planned, sequencer);
+        };
+        std::vector<std::thread> pool;
+        for (int w = 1; w < workers; ++w) pool.emplace_back(work);
+        work();  // the calling thread is one of the workers
+        for (auto& t : pool) t.join();
+    } else {
+        runChained(planned, sequencer, iterations, workers);
+    }
     {
         std::lock_guard lock(mutex_);
         finished = true;

@@ -21,6 +21,7 @@
 namespace sonde {
 
 class IterationVars;
+class RunSequencer;
 
 class Runner {
 public:
@@ -37,12 +38,27 @@ public:
     void cancel();
 
 private:
-    struct Planned;
-    class Sequencer;
+    struct Planned {
+        std::string folder;
+        std::string file;
+        RequestSpec spec;
+    };
+    struct Chain;
 
     Result<std::vector<Planned>> select() const;
-    void runIteration(int iteration, const std::vector<Planned>& plan, Sequencer& sequencer);
+    // Blocking mode (used with --delay): worker threads run whole iterations, waiting for each exchange.
+    void runIteration(int iteration, const std::vector<Planned>& plan, RunSequencer& sequencer);
     RequestResult runRequest(int iteration, const Planned& planned, IterationVars& vars);
+    // A request's two halves: variables resolved and options applied (false: r holds the error), and
+    // the exchange's outcome checked, captured and redacted into r.
+    bool prepareRequest(int iteration, const Planned& planned, IterationVars& vars, RequestResult& r,
+                        RequestSpec& spec);
+    void completeRequest(RequestResult& r, const RequestSpec& spec, ExchangeResult ex, IterationVars& vars);
+    // Chained mode (runner_chain.cpp, the default): each of `parallel` chains submits its next request
+    // from the previous one's completion callback, so a run costs no thread switch per request.
+    void runChained(const std::vector<Planned>& plan, RunSequencer& sequencer, int iterations, int chains);
+    void chainAdvance(Chain* chain);
+    void chainResponse(Chain* chain, ExchangeId id, ExchangeResult ex);
     ExchangeResult send(RequestSpec spec);
     void stop(RunEnd reason);
     bool stopping() const { return stopReason_.load() != static_cast<int>(RunEnd::Completed); }
@@ -58,6 +74,12 @@ private:
     std::condition_variable wake_;
     std::set<ExchangeId> inFlight_;
     long long deadlineAt_ = 0;  // steady-clock ms; 0: none
+    // Chained mode state (set by runChained for the duration of a run).
+    const std::vector<Planned>* plan_ = nullptr;
+    RunSequencer* sequencer_ = nullptr;
+    std::atomic<int> nextIteration_{0};
+    int iterations_ = 0;
+    int activeChains_ = 0;  // guarded by mutex_
 };
 
 }  // namespace sonde

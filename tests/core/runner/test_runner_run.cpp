@@ -108,6 +108,7 @@ class TestRunnerRun : public QObject {
 private slots:
     void initTestCase() { QVERIFY(api_.start()); }
     void capturesFlow();
+    void delayRunsInOrder();
     void dataIterations_data();
     void dataIterations();
     void bail_data();
@@ -141,6 +142,25 @@ void TestRunnerRun::capturesFlow() {
     QVERIFY(r2.ok());
     QVERIFY(!r2->passed());
     QCOMPARE(r2->iterations[0].requests[0].exchange->response.status, 401);
+}
+
+void TestRunnerRun::delayRunsInOrder() {
+    // --delay uses worker threads that sleep between requests (not the chained mode).
+    RunOptions o = options();
+    o.delayMs = 30;
+    o.iterations = 3;
+    o.parallel = 2;
+    EventLog log;
+    Runner runner(engine_, collection({login(), me()}), o);
+    runner.addObserver(&log);
+    QElapsedTimer t;
+    t.start();
+    auto result = runner.run();
+    QVERIFY(result.ok());
+    QVERIFY(result->passed());
+    QVERIFY(t.elapsed() >= 30);  // at least one pause happened
+    QCOMPARE(log.events, (std::vector<std::string>{"start 2", "req 0.0", "req 0.1", "iter 0", "req 1.0", "req 1.1",
+                                                   "iter 1", "req 2.0", "req 2.1", "iter 2", "done"}));
 }
 
 void TestRunnerRun::dataIterations_data() {
