@@ -4,6 +4,8 @@
 // Accepts what nlohmann::json::parse accepts (RFC 8259, UTF-8 checked, an optional leading BOM);
 // duplicate member names resolve to the last one, as nlohmann does.
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 
 #include "core/check/json_path.h"
 #include "core/check/json_path_ast.h"
@@ -157,6 +159,8 @@ private:
     }
 
     bool number() {
+        std::size_t start = p_;
+        bool exponent = false;
         if (s_[p_] == '-') ++p_;
         if (p_ < s_.size() && s_[p_] == '0') {
             ++p_;
@@ -171,6 +175,12 @@ private:
             ++p_;
             if (p_ < s_.size() && (s_[p_] == '+' || s_[p_] == '-')) ++p_;
             if (!digits()) return fail("expected a digit in the exponent");
+            exponent = true;
+        }
+        // nlohmann rejects numbers that overflow a double ("1e400"); so do we.
+        if (exponent || p_ - start > 300) {
+            std::string token(s_.substr(start, p_ - start));
+            if (std::isinf(std::strtod(token.c_str(), nullptr))) return fail("number overflow");
         }
         return true;
     }

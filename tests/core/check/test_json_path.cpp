@@ -192,6 +192,9 @@ private slots:
         QTest::newRow("unterminated") << "$.a" << QByteArray(R"({"a": [1, 2)") << false;
         QTest::newRow("error after target") << "$.a" << QByteArray(R"({"a": 1, "b": })") << false;
         QTest::newRow("empty") << "$" << QByteArray("") << false;
+        QTest::newRow("number overflow") << "$.a" << QByteArray(R"({"a": 1, "b": 1e400})") << false;
+        QTest::newRow("tiny number") << "$.a" << QByteArray(R"({"a": 1e-400})") << true;
+        QTest::newRow("huge integer") << "$.a" << QByteArray(R"({"a": 123456789012345678901234567890})") << true;
     }
     void scan() {
         QFETCH(QString, query);
