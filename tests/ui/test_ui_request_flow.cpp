@@ -8,6 +8,7 @@
 #include <QtTest>
 
 #include "test_server.h"
+#include "ui/panels/body_editor.h"
 #include "ui/panels/body_view.h"
 #include "ui/panels/collections_panel.h"
 #include "ui/panels/request_panel.h"
@@ -75,6 +76,23 @@ private slots:
         QVERIFY(body.contains("\"color\": \"blue\""));  // pretty-printed
         QVERIFY(tab->responsePanel()->curl().contains("X-Sonde-Test: hello-header"));
         QCOMPARE(f.workspace->history().size(), size_t(1));
+    }
+
+    void ctrlEnterSendsFromTheBodyEditor() {
+        testing::WindowFixture f(base().toStdString());
+        RequestTab* tab = f.window->tabs()->newTab();
+        tab->requestPanel()->urlEdit()->setText(base() + "/echo");
+        tab->requestPanel()->methodCombo()->setCurrentText("POST");
+        BodyEditor* body = tab->requestPanel()->bodyEditor();
+        tab->requestPanel()->tabs()->setCurrentWidget(body);
+        body->modeCombo()->setCurrentIndex(1);  // JSON
+        CodeEditor* editor = body->textEditor();
+        editor->setFocus();
+        QTest::keyClicks(editor, "{\"from\":\"body\"}");
+        QCOMPARE(editor->text(), QString("{\"from\":\"body\"}"));
+        QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(waitForResponse(tab));
+        QTRY_VERIFY(tab->responsePanel()->bodyView()->editor()->text().contains("\\\"from\\\""));
     }
 
     void saveCloseReopenFromTree() {

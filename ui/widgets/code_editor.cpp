@@ -43,6 +43,9 @@ CodeEditor::CodeEditor(QWidget* parent) : QsciScintilla(parent) {
     setWrapMode(WrapNone);
     // Layout cache for visible lines only keeps huge documents cheap (Scintilla SCI_SETLAYOUTCACHE).
     SendScintilla(SCI_SETLAYOUTCACHE, SC_CACHE_PAGE);
+    // A horizontal scroll bar only when a displayed line is wider than the view.
+    SendScintilla(SCI_SETSCROLLWIDTH, 1);
+    SendScintilla(SCI_SETSCROLLWIDTHTRACKING, 1);
     search_ = new SearchBar(this);
     search_->hide();
     applyPalette();
