@@ -15,6 +15,10 @@
 #include "ui/graphql/graphql_body_widget.h"
 #include "ui/graphql/graphql_editor.h"
 #include "ui/graphql/graphql_lexer.h"
+#include "ui/graphql/schema_explorer_panel.h"
+#include "core/graphql/schema_builder.h"
+#include <QLineEdit>
+#include <QListView>
 #include "ui/send_worker.h"
 
 using namespace sonde;
@@ -222,6 +226,9 @@ private slots:
         QCOMPARE(ed.text(), QStringLiteral("{ user("));
     }
 
+    void schemaExplorer();
+    void largeSchemaExplorer();
+
     void lexerStyles_data() {
         QTest::addColumn<QString>("needle");
         QTest::addColumn<int>("style");
@@ -255,6 +262,80 @@ private slots:
         QCOMPARE(int(ed.SendScintilla(QsciScintillaBase::SCI_GETSTYLEAT, at)), style);
     }
 };
+
+void TestUiGraphql::schemaExplorer() {
+    GraphqlBodyWidget body;
+    QVERIFY(body.loadSdlFile(kSdl));
+    SchemaExplorerPanel panel;
+    panel.resize(400, 600);
+    panel.show();
+    connect(&body, &GraphqlBodyWidget::schemaChanged, &panel, &SchemaExplorerPanel::setSchema);
+    panel.setSchema(body.schema());
+    auto rowText = [&](int r) { return panel.model()->index(r).data().toString(); };
+    QVERIFY(rowText(0).startsWith("Query "));
+    QVERIFY(rowText(1).startsWith("Mutation "));
+
+    // Search: type names, and from two characters field names as Type.field.
+    QTest::keyClicks(panel.filterEdit(), QStringLiteral("email"));
+    QTRY_VERIFY(panel.model()->rowCount() > 0 && rowText(0).startsWith("User.email"));
+
+    // Follow types by click: User, then its posts field to Post, then Back twice.
+    QVERIFY(panel.openType("User"));
+    QCOMPARE(panel.currentType(), QStringLiteral("User"));
+    QStringList rows;
+    for (int r = 0; r < panel.model()->rowCount(); ++r) rows << rowText(r);
+    QVERIFY2(rows.contains("legacyName: String  (deprecated)"), qPrintable(rows.join('|')));
+    QVERIFY(rows.contains("friends(first: Int = 10): [User!]!"));
+    const int legacy = int(rows.indexOf("legacyName: String  (deprecated)"));
+    panel.list()->setCurrentIndex(panel.model()->index(legacy));
+    QVERIFY2(panel.detailText().contains("Deprecated: Use `name`."), qPrintable(panel.detailText()));
+    const int posts = int(rows.indexOf("posts: [Post!]!"));
+    QVERIFY(posts >= 0);
+    const QRect rect = panel.list()->visualRect(panel.model()->index(posts));
+    QTest::mouseClick(panel.list()->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(panel.list()->viewport(), Qt::LeftButton, {}, rect.center());
+    QCOMPARE(panel.currentType(), QStringLiteral("Post"));
+    QVERIFY(panel.backButton()->isEnabled());
+    QTest::mouseClick(panel.backButton(), Qt::LeftButton);
+    QCOMPARE(panel.currentType(), QStringLiteral("User"));
+
+    // Insert field into the query editor.
+    GraphqlEditor* ed = body.queryEditor();
+    ed->setText(QStringLiteral("{\n  user(id: \"u1\") {\n    id\n  }\n}\n"));
+    ed->setCursorPosition(2, 6);
+    connect(&panel, &SchemaExplorerPanel::insertField, ed, &GraphqlEditor::insertField);
+    const int name = int(rows.indexOf("name: String!"));
+    panel.list()->setCurrentIndex(panel.model()->index(name));
+    QVERIFY(panel.insertButton()->isEnabled());
+    QTest::mouseClick(panel.insertButton(), Qt::LeftButton);
+    QCOMPARE(ed->text(), QStringLiteral("{\n  user(id: \"u1\") {\n    id\n    name\n  }\n}\n"));
+    QTest::mouseClick(panel.backButton(), Qt::LeftButton);
+    QCOMPARE(panel.currentType(), QString());
+}
+
+// A GitHub-sized schema (1,600 object types, 20 fields each) opens and filters; rows are formatted lazily.
+void TestUiGraphql::largeSchemaExplorer() {
+    std::string sdl = "type Query {\n";
+    for (int i = 0; i < 1600; ++i) sdl += "  t" + std::to_string(i) + ": T" + std::to_string(i) + "\n";
+    sdl += "}\n";
+    for (int i = 0; i < 1600; ++i) {
+        sdl += "\"Type number " + std::to_string(i) + "\"\ntype T" + std::to_string(i) + " {\n";
+        for (int f = 0; f < 20; ++f) sdl += "  field" + std::to_string(f) + "(first: Int): [T" + std::to_string((i + f) % 1600) + "!]\n";
+        sdl += "}\n";
+    }
+    graphql::SchemaBuild b = graphql::buildSchemaFromSdl(sdl);
+    QVERIFY(b.ok());
+    SchemaExplorerPanel panel;
+    panel.show();
+    panel.setSchema(std::make_shared<const graphql::Schema>(std::move(*b.schema)));
+    QVERIFY(panel.model()->rowCount() >= 1601);
+    panel.setFilter(QStringLiteral("T159"));
+    QCOMPARE(panel.model()->rowCount(), 22);  // types T159, T1590..T1599 and fields Query.t159, Query.t1590..t1599
+    panel.setFilter(QStringLiteral("field19"));
+    QCOMPARE(panel.model()->rowCount(), 1600);
+    QVERIFY(panel.openType("T42"));
+    QCOMPARE(panel.model()->rowCount(), 20);
+}
 
 QTEST_MAIN(TestUiGraphql)
 #include "test_ui_graphql.moc"
