@@ -99,6 +99,34 @@ private slots:
         QCOMPARE(o.code, 1);
     }
 
+    void interruptKeepsReports() {
+        // SIGTERM (as Ctrl+C) during a slow time-based probe: exit 130, reports still written, cancelled.
+        QDir(dir_.path()).mkpath("slow");
+        auto write = [&](const char* name, const QString& text) {
+            QFile f(file(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text.toUtf8());
+        };
+        write("slow/collection.yaml", QString("format: sonde-collection/1\nname: slow\nvariables:\n  - name: baseUrl\n"
+                                              "    value: %1\norder:\n  - a.yaml\n  - b.yaml\n")
+                                          .arg(QString::fromStdString(api_.base())));
+        write("slow/a.yaml", "name: headers\nmethod: GET\nurl: \"{{baseUrl}}/vuln/headers\"\n");
+        write("slow/b.yaml", "name: blind\nmethod: GET\nurl: \"{{baseUrl}}/vuln/cmd-blind?host=x\"\n");
+        QProcess p;
+        p.setWorkingDirectory(dir_.path());
+        p.start(QStringLiteral(SONDE_CLI), {"scan", "--collection", "slow", "--checks", "passive,cmdi-time", "--time-delay",
+                                            "8", "--report", "json=" + file("int.json")});
+        QVERIFY(p.waitForStarted(5000));
+        QVERIFY(!p.waitForFinished(1500));  // still probing (an 8 s sleep is in flight)
+        p.terminate();
+        QVERIFY2(p.waitForFinished(10000), "the scan must stop promptly");
+        QCOMPARE(p.exitCode(), 130);
+        const auto j = readJson(file("int.json"));
+        QVERIFY(j.is_object());
+        QCOMPARE(j["summary"]["cancelled"].get<bool>(), true);
+        QVERIFY(j["findings"].size() >= 1);  // the passive findings confirmed before the stop
+    }
+
     void collectionDirectoryLocations() {
         QDir d(dir_.path());
         QVERIFY(d.mkpath("api"));
