@@ -85,6 +85,19 @@ private slots:
             QTest::keyClick(tab->requestPanel()->urlEdit(), Qt::Key_S, Qt::ControlModifier);
             QVERIFY(!tab->isDirty());
             id = tab->requestId();
+            // A history entry with a secret in it: stored redacted.
+            HistoryEntry e;
+            e.at = QDateTime::currentDateTimeUtc();
+            e.request.method = "GET";
+            e.request.url = "http://127.0.0.1:9/h";
+            e.secrets = {"hunter2-secret"};
+            auto ex = std::make_shared<Exchange>();
+            ex->request.method = "GET";
+            ex->request.url = "http://127.0.0.1:9/h?key=hunter2-secret";
+            ex->response.status = 200;
+            ex->response.body = "{\"echo\":\"hunter2-secret\"}";
+            e.exchange = ex;
+            ws.addHistory(e);
             w.close();
         }
         auto store = StoreBackend::open(db);
@@ -92,6 +105,11 @@ private slots:
         Workspace ws(std::move(store.value()));
         QVERIFY(ws.findRequest(id));
         QCOMPARE(ws.findRequest(id)->url, std::string("http://127.0.0.1:9/persisted"));
+        QCOMPARE(ws.history().size(), size_t(1));
+        QVERIFY(ws.history()[0].exchange);
+        QCOMPARE(ws.history()[0].exchange->response.status, 200);
+        QVERIFY(ws.history()[0].exchange->request.url.find("hunter2-secret") == std::string::npos);
+        QVERIFY(ws.history()[0].exchange->response.body.find("hunter2-secret") == std::string::npos);
         MainWindow w(&ws, &settings, dir.filePath("drafts"));
         QVERIFY(w.collections()->select(id));  // in the tree
         bool reopened = false;  // and its tab is back
