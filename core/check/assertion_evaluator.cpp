@@ -11,11 +11,7 @@ namespace sonde {
 namespace {
 
 using nlohmann::json;
-
-struct Outcome {
-    bool passed = false;
-    std::string note;  // why it could not be compared (on failure)
-};
+using Outcome = CheckOutcome;
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -194,6 +190,31 @@ bool usesSelector(CheckSource s) {
 
 }  // namespace
 
+CheckOutcome AssertionEvaluator::apply(const Assertion& a, const CheckValue& v) {
+    Outcome o;
+    switch (a.op) {
+        case CheckOp::Exists: o.passed = true; break;
+        case CheckOp::NotExists: o.passed = false; break;
+        case CheckOp::Equals: o.passed = equals(v, a.value); break;
+        case CheckOp::NotEquals: o.passed = !equals(v, a.value); break;
+        case CheckOp::Less:
+        case CheckOp::LessEq:
+        case CheckOp::Greater:
+        case CheckOp::GreaterEq: o = numeric(v, a.value, a.op); break;
+        case CheckOp::Contains: o = contains(v, a.value); break;
+        case CheckOp::NotContains:
+            o = contains(v, a.value);
+            if (o.note.empty()) o.passed = !o.passed;
+            break;
+        case CheckOp::Matches: o = matches(v, a.value, cache_); break;
+        case CheckOp::OneOf: o = oneOf(v, a.value); break;
+        case CheckOp::Between: o = between(v, a.value); break;
+        case CheckOp::TypeIs: o = typeIs(v, a.value); break;
+        case CheckOp::LengthEq: o = lengthIs(v, a.value); break;
+    }
+    return o;
+}
+
 std::string AssertionEvaluator::describe(const Assertion& a) {
     std::string d = toString(a.source);
     if (usesSelector(a.source)) d += " " + a.selector;
@@ -221,25 +242,27 @@ AssertionResult AssertionEvaluator::evaluate(const Assertion& a, CheckContext& c
         return r;
     }
     Outcome o;
-    switch (a.op) {
-        case CheckOp::Exists: o.passed = true; break;
-        case CheckOp::NotExists: o.passed = false; break;
-        case CheckOp::Equals: o.passed = equals(v, a.value); break;
-        case CheckOp::NotEquals: o.passed = !equals(v, a.value); break;
-        case CheckOp::Less:
-        case CheckOp::LessEq:
-        case CheckOp::Greater:
-        case CheckOp::GreaterEq: o = numeric(v, a.value, a.op); break;
-        case CheckOp::Contains: o = contains(v, a.value); break;
-        case CheckOp::NotContains:
-            o = contains(v, a.value);
-            if (o.note.empty()) o.passed = !o.passed;
-            break;
-        case CheckOp::Matches: o = matches(v, a.value, cache_); break;
-        case CheckOp::OneOf: o = oneOf(v, a.value); break;
-        case CheckOp::Between: o = between(v, a.value); break;
-        case CheckOp::TypeIs: o = typeIs(v, a.value); break;
-        case CheckOp::LengthEq: o = lengthIs(v, a.value); break;
+    std::vector<std::string_view> values;
+    if (a.source == CheckSource::Header) {
+        for (const Header& h : ctx.response().headers)
+            if (iequals(h.name, a.selector)) values.push_back(h.value);
+    }
+    if (values.size() > 1) {
+        // A repeated header (Set-Cookie, Vary...): a positive op passes when any value does, a negative
+        // one (not-equals, not-contains) when every value does.
+        bool negative = a.op == CheckOp::NotEquals || a.op == CheckOp::NotContains;
+        o.passed = negative;
+        std::string joined;
+        for (std::string_view value : values) {
+            Outcome one = apply(a, CheckValue::borrowText(value));
+            o.passed = negative ? (o.passed && one.passed) : (o.passed || one.passed);
+            if (o.note.empty()) o.note = one.note;
+            if (!joined.empty()) joined += ", ";
+            joined += value;
+        }
+        r.actual = shorten(joined);
+    } else {
+        o = apply(a, v);
     }
     r.passed = o.passed;
     if (r.passed) {

@@ -10,7 +10,8 @@
 // read as numbers); JSONPath values compare as JSON (the expected text is a JSON literal when it parses
 // as JSON, else a string); a JSONPath matching several nodes yields the array of them; contains is a
 // substring test on text, membership on arrays and a key test on objects; matches is an unanchored
-// RE2 search; length counts code points of strings and members of arrays/objects.
+// RE2 search; length counts code points of strings and members of arrays/objects. A repeated header
+// (Set-Cookie) passes a positive op when any of its values does, a negative op when all do.
 // Expected values arrive with {{variables}} already resolved.
 #include <string>
 #include <vector>
@@ -20,6 +21,9 @@
 #include "core/model/assertion.h"
 
 namespace sonde {
+
+struct CheckValue;
+struct CheckOutcome;
 
 struct AssertionResult {
     Assertion assertion;
@@ -39,6 +43,7 @@ public:
     static std::string describe(const Assertion& assertion);
 
 private:
+    CheckOutcome apply(const Assertion& assertion, const CheckValue& value);
     CheckCache cache_;
 };
 

@@ -53,6 +53,12 @@ private:
     std::size_t rawMembers_ = 0;
 };
 
+// One op applied to one value (AssertionEvaluator's internal verdict).
+struct CheckOutcome {
+    bool passed = false;
+    std::string note;  // why it could not be compared, or a detail such as "length 2" (shown on failure)
+};
+
 // The value of `source` (selector: header name, JSONPath or regex; group: the regex group, -1 for
 // "group 1 if the regex has groups, else the whole match").
 CheckValue extractValue(CheckSource source, const std::string& selector, int group, CheckContext& ctx,

@@ -27,7 +27,8 @@ inline sonde::Exchange makeExchange(const std::string& variant = {}) {
     r.headers = {{"Content-Type", variant == "nojson" ? "text/html" : "application/json; charset=utf-8"},
                  {"X-Request-Id", "abc-123"},
                  {"Content-Length", std::to_string(r.body.size())},
-                 {"Set-Cookie", "session=s1; HttpOnly"}};
+                 {"Set-Cookie", "session=s1; HttpOnly"},
+                 {"Set-Cookie", "theme=dark"}};
     r.timings.total = 123.4;
     if (variant != "notls") {
         sonde::TlsInfo tls;

@@ -64,7 +64,12 @@ private slots:
         row("header contains", "header", "X-Request-Id", "contains", "c-1", "", true, "");
         row("header contains fail", "header", "X-Request-Id", "contains", "zzz", "", false, "actual abc-123");
         row("header not-contains", "header", "Set-Cookie", "not-contains", "Secure", "", true, "");
-        row("header not-contains fail", "header", "Set-Cookie", "not-contains", "HttpOnly", "", false, "actual session=s1; HttpOnly");
+        row("header not-contains fail", "header", "Set-Cookie", "not-contains", "HttpOnly", "", false, "actual session=s1; HttpOnly, theme=dark");
+        row("repeated header any value", "header", "Set-Cookie", "contains", "theme=", "", true, "");
+        row("repeated header equals second", "header", "set-cookie", "equals", "theme=dark", "", true, "");
+        row("repeated header matches none", "header", "Set-Cookie", "matches", "^lang=", "", false, "actual session=s1; HttpOnly, theme=dark");
+        row("repeated header not-equals all", "header", "Set-Cookie", "not-equals", "lang=en", "", true, "");
+        row("repeated header not-equals one", "header", "Set-Cookie", "not-equals", "theme=dark", "", false, "");
         row("header length", "header", "X-Request-Id", "length", "7", "", true, "");
         row("header one-of", "header", "X-Request-Id", "one-of", "x,abc-123", "", true, "");
         // body
