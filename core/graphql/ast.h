@@ -92,7 +92,8 @@ struct Selection {
 
 struct VariableDefinition {
     std::string name;  // without '$'
-    Location location;
+    Location location;  // of the '$'
+    Location nameLocation;
     TypeRef type;
     std::optional<Value> defaultValue;
     std::vector<Directive> directives;
@@ -102,6 +103,7 @@ struct OperationDefinition {
     std::string operation = "query";  // query, mutation, subscription
     std::string name;                 // empty when anonymous
     Location location;
+    Location nameLocation;
     bool shorthand = false;           // written as a bare { ... }
     std::vector<VariableDefinition> variables;
     std::vector<Directive> directives;
@@ -111,6 +113,7 @@ struct OperationDefinition {
 struct FragmentDefinition {
     std::string name;
     Location location;
+    Location nameLocation;
     std::string typeCondition;
     Location typeConditionLocation;
     std::vector<Directive> directives;

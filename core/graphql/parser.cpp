@@ -118,7 +118,7 @@ OperationDefinition Parser::parseOperation() {
     }
     op.operation = tok_.value;
     advance();
-    if (peek(K::Name)) op.name = expectName();
+    if (peek(K::Name)) op.name = expectName(&op.nameLocation);
     if (peek(K::ParenL)) op.variables = parseVariableDefinitions();
     op.directives = parseDirectives(false);
     op.selectionSet = parseSelectionSet();
@@ -133,7 +133,7 @@ FragmentDefinition Parser::parseFragment() {
         unexpected();
         return f;
     }
-    f.name = expectName();
+    f.name = expectName(&f.nameLocation);
     expectKeyword("on");
     f.typeCondition = expectName(&f.typeConditionLocation);
     f.directives = parseDirectives(false);
@@ -148,7 +148,7 @@ std::vector<VariableDefinition> Parser::parseVariableDefinitions() {
         VariableDefinition v;
         v.location = tok_.location;
         expect(K::Dollar);
-        v.name = expectName();
+        v.name = expectName(&v.nameLocation);
         expect(K::Colon);
         v.type = parseType();
         if (skip(K::Equals)) v.defaultValue = parseValue(true);

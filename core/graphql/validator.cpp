@@ -73,11 +73,11 @@ std::vector<Diagnostic> Validator::run() {
         if (op.name.empty() && doc_.operations.size() > 1)
             add("This anonymous operation must be the only defined operation.", op.location, "LoneAnonymousOperation");
         if (!op.name.empty() && !opNames.insert(op.name).second)
-            add("There can be only one operation named " + q(op.name) + ".", op.location, "UniqueOperationNames");
+            add("There can be only one operation named " + q(op.name) + ".", op.nameLocation, "UniqueOperationNames");
     }
     for (const auto& f : doc_.fragments)
         if (!fragNames.insert(f.name).second)
-            add("There can be only one fragment named " + q(f.name) + ".", f.location, "UniqueFragmentNames");
+            add("There can be only one fragment named " + q(f.name) + ".", f.nameLocation, "UniqueFragmentNames");
     std::set<std::string> cycleDone;
     for (const auto& f : doc_.fragments) {
         std::vector<std::string> path;
@@ -160,7 +160,7 @@ void Validator::operation(const OperationDefinition& op) {
 void Validator::variableDefinitions(const OperationDefinition& op, OpContext& ctx) {
     for (const auto& v : op.variables) {
         if (ctx.vars.count(v.name)) {
-            add("There can be only one variable named \"$" + v.name + "\".", v.location, "UniqueVariableNames");
+            add("There can be only one variable named \"$" + v.name + "\".", v.nameLocation, "UniqueVariableNames");
             continue;
         }
         ctx.vars[v.name] = &v;

@@ -16,20 +16,27 @@ class GraphqlFixture {
 public:
     ~GraphqlFixture() { stop(); }
 
+    static QString dir() { return QStringLiteral(SONDE_TEST_FIXTURES_DIR "/graphql-server"); }
+    static QString node() { return QStandardPaths::findExecutable(QStringLiteral("node")); }
+
+    // "" when node and the fixture's npm packages are there, else what is missing and how to fix it.
+    static QString missing() {
+        if (node().isEmpty())
+            return "node is not installed: the GraphQL tests need Node.js 20+ (Debian: apt-get install nodejs npm)";
+        if (!QFileInfo::exists(dir() + "/node_modules/graphql/package.json") ||
+            !QFileInfo::exists(dir() + "/node_modules/graphql-http/package.json"))
+            return "the GraphQL fixture's npm packages are missing: run `npm ci --prefix tests/fixtures/graphql-server`";
+        return {};
+    }
+
     // Returns "" on success, else what went wrong and how to fix it.
     QString start(bool introspection = true) {
-        const QString dir = QStringLiteral(SONDE_TEST_FIXTURES_DIR "/graphql-server");
-        const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
-        if (node.isEmpty())
-            return "node is not installed: the GraphQL tests need Node.js 20+ (Debian: apt-get install nodejs npm)";
-        if (!QFileInfo::exists(dir + "/node_modules/graphql/package.json") ||
-            !QFileInfo::exists(dir + "/node_modules/graphql-http/package.json"))
-            return "the GraphQL fixture's npm packages are missing: run `npm ci --prefix tests/fixtures/graphql-server`";
+        if (QString m = missing(); !m.isEmpty()) return m;
         QStringList args{QStringLiteral("server.mjs"), QStringLiteral("0"), QStringLiteral("--exit-on-stdin-close")};
         if (!introspection) args << QStringLiteral("--no-introspection");
-        proc_.setWorkingDirectory(dir);
+        proc_.setWorkingDirectory(dir());
         proc_.setProcessChannelMode(QProcess::SeparateChannels);
-        proc_.start(node, args);
+        proc_.start(node(), args);
         if (!proc_.waitForStarted(10000)) return "cannot start node: " + proc_.errorString();
         QByteArray out;
         for (int i = 0; i < 300 && !out.contains('\n'); ++i) {
