@@ -200,7 +200,7 @@ void runExpired(ProbeContext& ctx) {
         detail = "The token expired " + std::to_string((now - s->jwt.payload["exp"].get<long long>()) / 60) +
                  " minutes ago and is still accepted, while the same token with a broken signature is refused: "
                  "signatures are verified but `exp` is not.";
-        payloadText = s->slot.token;
+        payloadText = "(the scanned token, unchanged)";  // never copy the real token into reports
     } else if (auto secret = crack(s->jwt, s->slot.token)) {
         json p = s->jwt.payload;
         p["exp"] = now - 3600;

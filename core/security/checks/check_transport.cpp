@@ -67,7 +67,7 @@ void runCleartext(ProbeContext& ctx) {
         if (isLoopbackHost(u.host)) return;  // local development servers are not judged
         const Exchange* b1 = ctx.baseline();
         const Exchange* b2 = ctx.baseline2();
-        if (!b1 || !b2 || b1->response.status >= 300 && b1->response.status < 400) return;
+        if (!b1 || !b2 || (b1->response.status >= 300 && b1->response.status < 400)) return;
         Finding f = ctx.finding();
         f.parameter = "scheme";
         f.detail = "The API answers over plain HTTP (" + std::to_string(b1->response.status) + "): credentials and data travel unencrypted.";
