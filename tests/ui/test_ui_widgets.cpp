@@ -1,11 +1,18 @@
 // Widgets and pure helpers of sonde_ui: CodeEditor, UrlLineEdit, KeyValueTable, the pretty printer,
 // the lazy JSON tree and Params <-> URL sync.
 #include <QAbstractItemView>
+#include <QApplication>
+#include <QBuffer>
+#include <QImage>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <Qsci/qscilexer.h>
 #include <QCompleter>
 #include <QSignalSpy>
 #include <QtTest>
 
 #include "ui/models/json_tree_model.h"
+#include "ui/panels/body_view.h"
 #include "ui/panels/request_panel.h"
 #include "ui/pretty_printer.h"
 #include "ui/widgets/code_editor.h"
@@ -178,6 +185,40 @@ private slots:
         QCOMPARE(m.index(1, 1, third).data().toString(), QString("n2"));
         QCOMPARE(m.pathOf(m.index(1, 0, third)), QString("$[2].name"));
         QCOMPARE(m.index(2, 1, top).data().toString(), QString("{2}"));
+    }
+
+    void imagesAreShownAsImages() {
+        BodyView view;
+        QImage img(32, 16, QImage::Format_RGB32);
+        img.fill(Qt::red);
+        QByteArray png;
+        QBuffer buf(&png);
+        buf.open(QIODevice::WriteOnly);
+        QVERIFY(img.save(&buf, "PNG"));
+        auto r = std::make_shared<Response>();
+        r->status = 200;
+        r->headers = {{"Content-Type", "image/png"}};
+        r->body = png.toStdString();
+        r->bodyBytes = r->body.size();
+        QSignalSpy rendered(&view, &BodyView::rendered);
+        view.setResponse(r);
+        QVERIFY(rendered.wait(5000));
+        QCOMPARE(view.findChild<QStackedWidget*>()->currentWidget(), static_cast<QWidget*>(view.findChild<QScrollArea*>()));
+    }
+
+    void editorFollowsADarkPalette() {
+        CodeEditor e;
+        e.setLanguage(CodeEditor::Language::Json);
+        QPalette dark;
+        dark.setColor(QPalette::Base, QColor(30, 30, 30));
+        dark.setColor(QPalette::Text, QColor(220, 220, 220));
+        dark.setColor(QPalette::Window, QColor(40, 40, 40));
+        const QPalette old = QApplication::palette();
+        QApplication::setPalette(dark);
+        QTRY_COMPARE(e.lexer()->paper(0), QColor(30, 30, 30));
+        for (int style = 0; style < 32; ++style)
+            if (!e.lexer()->description(style).isEmpty()) QVERIFY(e.lexer()->color(style).lightness() >= 40);
+        QApplication::setPalette(old);
     }
 
     void paramsFollowTheUrlAndBack() {

@@ -83,7 +83,7 @@ void CodeEditor::setLanguage(Language language) {
 }
 
 void CodeEditor::applyPalette() {
-    const QPalette pal = QApplication::palette(this);
+    const QPalette pal = palette();
     const QColor paper = pal.color(QPalette::Base), ink = pal.color(QPalette::Text);
     setPaper(paper);
     setColor(ink);
@@ -109,8 +109,8 @@ void CodeEditor::applyPalette() {
 }
 
 void CodeEditor::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) applyPalette();
     QsciScintilla::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) applyPalette();  // light/dark follows the system
 }
 
 void CodeEditor::setWrapEnabled(bool on) { setWrapMode(on ? WrapWord : WrapNone); }
