@@ -49,6 +49,10 @@ QString responseText(const Response& r) {
     return out;
 }
 
+QString durationText(double ms) {
+    return ms < 10000 ? QObject::tr("%1 ms").arg(qRound(ms)) : QObject::tr("%1 s").arg(ms / 1000.0, 0, 'f', 1);
+}
+
 CodeEditor* evidenceEditor(QWidget* parent) {
     auto* e = new CodeEditor(parent);
     e->setReadOnly(true);
@@ -184,11 +188,11 @@ SecurityPanel::SecurityPanel(QWidget* parent) : QWidget(parent), worker_(new Sca
         export_->setEnabled(true);
         progress_->setRange(0, 1);
         progress_->setValue(1);
-        status_->setText((result->cancelled ? tr("Cancelled: %1 finding(s), %2 requests, %3 s")
-                                            : tr("Done: %1 finding(s), %2 requests, %3 s"))
+        status_->setText((result->cancelled ? tr("Cancelled: %1 finding(s), %2 requests, %3")
+                                            : tr("Done: %1 finding(s), %2 requests, %3"))
                              .arg(result->findings.size())
                              .arg(result->requestsSent)
-                             .arg(result->durationMs / 1000.0, 0, 'f', 1) +
+                             .arg(durationText(result->durationMs > 0 ? result->durationMs : double(clock_.elapsed()))) +
                          (result->warnings.empty() ? QString() : tr(" — %n warning(s)", nullptr, int(result->warnings.size()))));
         status_->setToolTip(q([&] {
             std::string w;
@@ -318,6 +322,7 @@ void SecurityPanel::run() {
     cancel_->setEnabled(true);
     progress_->setRange(0, 0);  // busy until the first check reports its step
     status_->setText(tr("Scanning %n request(s)…", nullptr, int(lastTargets_.size())));
+    clock_.start();
     worker_->start(lastTargets_, lastOptions_);
 }
 
@@ -353,11 +358,9 @@ void SecurityPanel::showFinding(const Finding* f) {
     html += tr("<h4>Remediation</h4><p>%1</p>").arg(q(f->remediation).toHtmlEscaped());
     detail_->setHtml(html);
     for (std::size_t i = 0; i < f->evidence.size(); ++i)
-        evidencePicker_->addItem(tr("Evidence %1 of %2: %3 %4 → %5")
-                                     .arg(i + 1)
-                                     .arg(f->evidence.size())
-                                     .arg(q(f->evidence[i].request.method), q(f->evidence[i].request.url))
-                                     .arg(f->evidence[i].response.status));
+        evidencePicker_->addItem(tr("Evidence %1 of %2:").arg(i + 1).arg(f->evidence.size()) + ' ' +
+                                 q(f->evidence[i].request.method) + ' ' + q(f->evidence[i].request.url) + QStringLiteral(" → ") +
+                                 QString::number(f->evidence[i].response.status));
     evidencePicker_->setVisible(f->evidence.size() > 1);
     evidencePicker_->blockSignals(false);
     showEvidence(f->evidence.empty() ? -1 : static_cast<int>(f->evidence.size()) - 1);  // the proof: last exchange

@@ -5,6 +5,7 @@
 // severity and text, grouping by endpoint) and a finding's detail: what was found, the remediation,
 // and the evidence request and response side by side. Export writes SARIF, JSON, JUnit or HTML
 // (core/security reports, evidence redacted).
+#include <QElapsedTimer>
 #include <QWidget>
 
 #include <functional>
@@ -91,6 +92,7 @@ private:
     ScanOptions lastOptions_;
     ScanResultPtr last_;
     const Finding* shown_ = nullptr;
+    QElapsedTimer clock_;
 
     QTreeWidget* targets_;
     QListWidget* families_;

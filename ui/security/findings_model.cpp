@@ -136,6 +136,7 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
                 if (index.column() == EndpointCol) return tr("%1  (%n finding(s))", nullptr, int(g.members.size())).arg(g.key);
                 return {};
             case Qt::ForegroundRole:
+            case Qt::DecorationRole:
                 return index.column() == SeverityCol ? QVariant(severityColor(g.worst)) : QVariant();
             case FindingIndexRole: return -1;
             case SeverityRole: return int(g.worst);
@@ -157,6 +158,8 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
             }
         case Qt::ToolTipRole: return QString::fromStdString(f.checkId + ": " + f.detail);
         case Qt::BackgroundRole:
+            return index.column() == SeverityCol ? QVariant(severityColor(f.severity)) : QVariant();
+        case Qt::DecorationRole:  // stays visible on a selected row, where the background does not
             return index.column() == SeverityCol ? QVariant(severityColor(f.severity)) : QVariant();
         case Qt::ForegroundRole:
             return index.column() == SeverityCol ? QVariant(QColor(Qt::white)) : QVariant();

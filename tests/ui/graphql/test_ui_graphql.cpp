@@ -19,6 +19,8 @@
 #include "core/graphql/schema_builder.h"
 #include <QLineEdit>
 #include <QListView>
+#include <QSplitter>
+#include <cstdio>
 #include "ui/send_worker.h"
 
 using namespace sonde;
@@ -42,6 +44,14 @@ void typeText(QWidget* w, const QString& text) {
     }
 }
 
+// With SONDE_SHOW_MS set (screenshots under Xvfb), keeps the windows up that long.
+void pauseForScreenshot(const char* what) {
+    if (const int ms = qEnvironmentVariableIntValue("SONDE_SHOW_MS")) {
+        fprintf(stderr, "SCREENSHOT %s\n", what);
+        QTest::qWait(ms);
+    }
+}
+
 // Waits for the next background analysis of `editor` (after the text changed).
 bool waitAnalysed(GraphqlEditor* editor) {
     QSignalSpy spy(editor, &GraphqlEditor::analysed);
@@ -57,9 +67,14 @@ private slots:
         const QString err = fixture.start();
         QVERIFY2(err.isEmpty(), qPrintable(err));
         SendWorker worker;
-        GraphqlBodyWidget w;
-        w.resize(900, 600);
-        w.show();
+        QSplitter window;
+        auto* wp = new GraphqlBodyWidget(&window);
+        GraphqlBodyWidget& w = *wp;
+        auto* explorer = new SchemaExplorerPanel(&window);
+        connect(wp, &GraphqlBodyWidget::schemaChanged, explorer, &SchemaExplorerPanel::setSchema);
+        window.resize(1300, 800);
+        window.setSizes({850, 450});
+        window.show();
         w.setEngine(&worker.engine());
         RequestSpec endpoint;
         endpoint.method = "POST";
@@ -96,6 +111,9 @@ private slots:
         for (const char* f : {"id", "name", "email", "friends", "posts"}) QVERIFY2(nested.contains(f), f);
         QVERIFY(!nested.contains("title"));  // a Post field
         QVERIFY(!nested.contains("hello"));  // a Query field
+        explorer->openType(QStringLiteral("User"));
+        explorer->list()->setCurrentIndex(explorer->model()->index(8));
+        pauseForScreenshot("graphql");
         QTest::keyClicks(ed, QStringLiteral("na"));  // narrows the open list
         QTest::keyClick(ed, Qt::Key_Return);
         QVERIFY2(ed->text().contains("    name"), qPrintable(ed->text()));

@@ -16,6 +16,8 @@
 #include <QTreeWidget>
 #include <QtTest>
 
+#include <cstdio>
+
 #include "tests/core/security/vuln_api_process.h"
 #include "ui/panels/security_panel.h"
 #include "ui/security/findings_model.h"
@@ -110,6 +112,10 @@ private slots:
         QVERIFY2(p.evidenceResponse()->text().startsWith("HTTP/1.1 200"), qPrintable(p.evidenceResponse()->text().left(200)));
         QVERIFY(p.evidenceResponse()->text().contains("text/html", Qt::CaseInsensitive));
         QVERIFY(p.detailView()->toPlainText().contains("Remediation"));
+        if (const int ms = qEnvironmentVariableIntValue("SONDE_SHOW_MS")) {  // screenshots under Xvfb
+            fprintf(stderr, "SCREENSHOT security\n");
+            QTest::qWait(ms);
+        }
         const Finding* shown = p.findingsModel()->findingAt(
             static_cast<QSortFilterProxyModel*>(view)->mapToSource(view->index(xssRow, 0)));
         QVERIFY(shown && !shown->payload.empty());
