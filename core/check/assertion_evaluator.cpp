@@ -11,7 +11,7 @@ namespace sonde {
 namespace {
 
 using nlohmann::json;
-using Outcome = CheckOutcome;
+using Outcome = CheckVerdict;
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -190,7 +190,7 @@ bool usesSelector(CheckSource s) {
 
 }  // namespace
 
-CheckOutcome AssertionEvaluator::apply(const Assertion& a, const CheckValue& v) {
+CheckVerdict AssertionEvaluator::apply(const Assertion& a, const CheckValue& v) {
     Outcome o;
     switch (a.op) {
         case CheckOp::Exists: o.passed = true; break;

@@ -23,7 +23,7 @@
 namespace sonde {
 
 struct CheckValue;
-struct CheckOutcome;
+struct CheckVerdict;
 
 struct AssertionResult {
     Assertion assertion;
@@ -43,7 +43,7 @@ public:
     static std::string describe(const Assertion& assertion);
 
 private:
-    CheckOutcome apply(const Assertion& assertion, const CheckValue& value);
+    CheckVerdict apply(const Assertion& assertion, const CheckValue& value);
     CheckCache cache_;
 };
 

@@ -54,7 +54,7 @@ private:
 };
 
 // One op applied to one value (AssertionEvaluator's internal verdict).
-struct CheckOutcome {
+struct CheckVerdict {
     bool passed = false;
     std::string note;  // why it could not be compared, or a detail such as "length 2" (shown on failure)
 };
