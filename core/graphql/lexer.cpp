@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <vector>
 
 namespace sonde::graphql {
@@ -143,7 +144,7 @@ Token Lexer::next() {
         case '}': return punct(K::BraceR, 1);
         case '.':
             if (src_.substr(pos_, 3) == "...") return punct(K::Spread, 3);
-            return error("Unexpected \".\"; did you mean \"...\"?", start, start);
+            return error("Unexpected character: \".\".", start, start);
         case '"':
             if (src_.substr(pos_, 3) == "\"\"\"") return readBlockString(start);
             return readString(start);
@@ -155,10 +156,24 @@ Token Lexer::next() {
         return make(K::Name, b, start, std::string(src_.substr(b, pos_ - b)));
     }
     if (c == '-' || isDigit(c)) return readNumber(start);
-    std::string shown = (unsigned char)c < 0x20 || (unsigned char)c >= 0x7F
-                            ? "character with code " + std::to_string(int((unsigned char)c))
-                            : std::string("\"") + c + "\"";
-    return error("Unexpected " + shown + ".", start, start);
+    // As graphql-js words it: printable ASCII quoted, anything else as U+XXXX (UTF-8 decoded).
+    auto u = (unsigned char)c;
+    std::string shown;
+    if (u >= 0x20 && u < 0x7F) {
+        shown = std::string("\"") + c + "\"";
+    } else {
+        unsigned cp = u;
+        std::size_t len = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC0 ? 2 : 1;
+        if (len > 1 && pos_ + len <= src_.size()) {
+            cp = u & (0xFF >> (len + 1));
+            for (std::size_t i = 1; i < len; ++i) cp = (cp << 6) | ((unsigned char)src_[pos_ + i] & 0x3F);
+        }
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "U+%04X", cp);
+        shown = buf;
+    }
+    if (c == '\'') return error("Unexpected single quote character ('), did you mean to use a double quote (\")?", start, start);
+    return error("Unexpected character: " + shown + ".", start, start);
 }
 
 Token Lexer::readNumber(Location start) {
@@ -257,9 +272,7 @@ Token Lexer::readString(Location start) {
             }
             continue;
         }
-        if ((unsigned char)c < 0x20 && c != '\t')
-            return error("Invalid character within String.", here(), start);
-        out += c;
+        out += c;  // October 2021: any source character but a line terminator, control characters included
         ++pos_;
     }
     return error("Unterminated string.", here(), start);
@@ -273,8 +286,7 @@ Token Lexer::readBlockString(Location start) {
         // Copy the run of ordinary characters in one go (descriptions are most of a large SDL file).
         static const auto special = [] {
             std::array<bool, 256> t{};
-            for (int c = 0; c < 0x20; ++c) t[std::size_t(c)] = c != '\t';
-            t['"'] = t['\\'] = true;
+            t['"'] = t['\\'] = t['\n'] = t['\r'] = true;
             return t;
         }();
         std::size_t run = pos_;
@@ -304,12 +316,8 @@ Token Lexer::readBlockString(Location start) {
             newline(pos_);
             continue;
         }
-        if (c == '"' || c == '\\') {
-            raw += c;
-            ++pos_;
-            continue;
-        }
-        return error("Invalid character within String.", here(), start);
+        raw += c;  // a lone '"' or '\\'
+        ++pos_;
     }
     return error("Unterminated string.", here(), start);
 }

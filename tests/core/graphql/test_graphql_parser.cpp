@@ -3,10 +3,12 @@
 #include <QtTest>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "core/graphql/lexer.h"
 #include "core/graphql/parser.h"
+#include "graphql_fixture.h"
 
 using namespace sonde::graphql;
 
@@ -17,6 +19,52 @@ std::string readCorpus(const QString& name) {
     ss << in.rdbuf();
     return ss.str();
 }
+}  // namespace
+
+namespace {
+struct ErrorCase {
+    const char* name;
+    const char* source;
+    ParseMode mode;
+    int line;
+    int column;
+    const char* message;
+};
+// clang-format off
+const ErrorCase kErrors[] = {
+    {"empty", "", ParseMode::Executable, 1, 1, "Unexpected <EOF>."},
+    {"only comment", "# nothing\n", ParseMode::Executable, 2, 1, "Unexpected <EOF>."},
+    {"unclosed brace", "{ a { b }", ParseMode::Executable, 1, 10, "Expected Name, found <EOF>."},
+    {"empty selection", "query Q {\n}", ParseMode::Executable, 2, 1, "Expected Name, found \"}\"."},
+    {"missing colon", "query ($a Int) { x }", ParseMode::Executable, 1, 11, "Expected \":\", found Name \"Int\"."},
+    {"bad token", "{ a ? }", ParseMode::Executable, 1, 5, "Unexpected character: \"?\"."},
+    {"single quote", "{ a(s: 'x') }", ParseMode::Executable, 1, 8, "Unexpected single quote character"},
+    {"non-ascii outside string", "{ caf\xc3\xa9 }", ParseMode::Executable, 1, 6, "Unexpected character: U+00E9."},
+    {"single dot", "{ ..a }", ParseMode::Executable, 1, 3, "Unexpected character: \".\"."},
+    {"unterminated string", "{ a(s: \"abc) }", ParseMode::Executable, 1, 15, "Unterminated string."},
+    {"newline in string", "{ a(s: \"ab\nc\") }", ParseMode::Executable, 1, 11, "Unterminated string."},
+    {"bad escape", "{ a(s: \"\\x\") }", ParseMode::Executable, 1, 9, "Invalid character escape sequence"},
+    {"bad unicode", "{ a(s: \"\\u12G4\") }", ParseMode::Executable, 1, 9, "Invalid Unicode escape sequence."},
+    {"lone surrogate", "{ a(s: \"\\uD800x\") }", ParseMode::Executable, 1, 9, "Invalid Unicode escape"},
+    {"leading zero", "{ a(n: 01) }", ParseMode::Executable, 1, 9, "unexpected digit after 0"},
+    {"bad float", "{ a(n: 1.) }", ParseMode::Executable, 1, 10, "expected digit"},
+    {"name after number", "{ a(n: 1x) }", ParseMode::Executable, 1, 9, "unexpected \"x\""},
+    {"variable in const", "query ($a: Int = $b) { x }", ParseMode::Executable, 1, 18, "Unexpected variable \"$b\" in constant value."},
+    {"fragment named on", "fragment on on T { a }", ParseMode::Executable, 1, 10, "Unexpected Name \"on\"."},
+    {"fragment missing on", "fragment F T { a }", ParseMode::Executable, 1, 12, "Expected \"on\", found Name \"T\"."},
+    {"sdl in executable", "type T { a: Int }", ParseMode::Executable, 1, 1, "Unexpected Name \"type\"."},
+    {"query in sdl", "{ a }", ParseMode::TypeSystem, 1, 1, "Unexpected \"{\"."},
+    {"unknown keyword", "\n\n  notakeyword { a }", ParseMode::Any, 3, 3, "Unexpected Name \"notakeyword\"."},
+    {"multiline position", "query {\n  a(x: 1\n  b\n}", ParseMode::Executable, 4, 1, "Expected \":\", found \"}\"."},
+    {"enum reserved", "enum E { true }", ParseMode::TypeSystem, 1, 10, "true is reserved"},
+    {"empty extension", "extend type T", ParseMode::TypeSystem, 1, 14, "Unexpected <EOF>."},
+    {"bad schema op", "schema { querx: Q }", ParseMode::TypeSystem, 1, 10, "Unexpected Name \"querx\"."},
+    {"unterminated block", "\"\"\"abc\ndef", ParseMode::TypeSystem, 2, 4, "Unterminated string."},
+    {"control char outside string", "{ a \x07 }", ParseMode::Executable, 1, 5, "Unexpected character: U+0007."},
+    {"missing type", "type T { a: }", ParseMode::TypeSystem, 1, 13, "Expected Name, found \"}\"."},
+    {"directive no on", "directive @d(a: Int) FIELD", ParseMode::TypeSystem, 1, 22, "Expected \"on\""},
+};
+// clang-format on
 }  // namespace
 
 class TestGraphqlParser : public QObject {
@@ -159,6 +207,7 @@ private slots:
         QTest::newRow("true") << "true" << int(K::Boolean) << "true";
         QTest::newRow("null") << "null" << int(K::Null) << "null";
         QTest::newRow("variable") << "$v" << int(K::Variable) << "v";
+        QTest::newRow("control char kept (Oct 2021)") << "\"a\x07b\"" << int(K::String) << "a\x07b";
         QTest::newRow("block") << "\"\"\"\n    hello\n      world\n    \"\"\"" << int(K::String) << "hello\n  world";
     }
     void values() {
@@ -198,36 +247,9 @@ private slots:
         QTest::addColumn<int>("line");
         QTest::addColumn<int>("column");
         QTest::addColumn<QString>("message");
-        int exe = int(ParseMode::Executable), sdl = int(ParseMode::TypeSystem), any = int(ParseMode::Any);
-        QTest::newRow("empty") << "" << exe << 1 << 1 << "Unexpected <EOF>.";
-        QTest::newRow("only comment") << "# nothing\n" << exe << 2 << 1 << "Unexpected <EOF>.";
-        QTest::newRow("unclosed brace") << "{ a { b }" << exe << 1 << 10 << "Expected Name, found <EOF>.";
-        QTest::newRow("empty selection") << "query Q {\n}" << exe << 2 << 1 << "Expected Name, found \"}\".";
-        QTest::newRow("missing colon") << "query ($a Int) { x }" << exe << 1 << 11 << "Expected \":\", found Name \"Int\".";
-        QTest::newRow("bad token") << "{ a ? }" << exe << 1 << 5 << "Unexpected \"?\".";
-        QTest::newRow("single dot") << "{ ..a }" << exe << 1 << 3 << "Unexpected \".\"";
-        QTest::newRow("unterminated string") << "{ a(s: \"abc) }" << exe << 1 << 15 << "Unterminated string.";
-        QTest::newRow("newline in string") << "{ a(s: \"ab\nc\") }" << exe << 1 << 11 << "Unterminated string.";
-        QTest::newRow("bad escape") << "{ a(s: \"\\x\") }" << exe << 1 << 9 << "Invalid character escape sequence";
-        QTest::newRow("bad unicode") << "{ a(s: \"\\u12G4\") }" << exe << 1 << 9 << "Invalid Unicode escape sequence.";
-        QTest::newRow("lone surrogate") << "{ a(s: \"\\uD800x\") }" << exe << 1 << 9 << "Invalid Unicode escape";
-        QTest::newRow("leading zero") << "{ a(n: 01) }" << exe << 1 << 9 << "unexpected digit after 0";
-        QTest::newRow("bad float") << "{ a(n: 1.) }" << exe << 1 << 10 << "expected digit";
-        QTest::newRow("name after number") << "{ a(n: 1x) }" << exe << 1 << 9 << "unexpected \"x\"";
-        QTest::newRow("variable in const") << "query ($a: Int = $b) { x }" << exe << 1 << 18 << "Unexpected variable \"$b\" in constant value.";
-        QTest::newRow("fragment named on") << "fragment on on T { a }" << exe << 1 << 10 << "Unexpected Name \"on\".";
-        QTest::newRow("fragment missing on") << "fragment F T { a }" << exe << 1 << 12 << "Expected \"on\", found Name \"T\".";
-        QTest::newRow("sdl in executable") << "type T { a: Int }" << exe << 1 << 1 << "Unexpected Name \"type\".";
-        QTest::newRow("query in sdl") << "{ a }" << sdl << 1 << 1 << "Unexpected \"{\".";
-        QTest::newRow("unknown keyword") << "\n\n  notakeyword { a }" << any << 3 << 3 << "Unexpected Name \"notakeyword\".";
-        QTest::newRow("multiline position") << "query {\n  a(x: 1\n  b\n}" << exe << 4 << 1 << "Expected \":\", found \"}\".";
-        QTest::newRow("enum reserved") << "enum E { true }" << sdl << 1 << 10 << "true is reserved";
-        QTest::newRow("empty extension") << "extend type T" << sdl << 1 << 14 << "Unexpected <EOF>.";
-        QTest::newRow("bad schema op") << "schema { querx: Q }" << sdl << 1 << 10 << "Unexpected Name \"querx\".";
-        QTest::newRow("unterminated block") << "\"\"\"abc\ndef" << sdl << 2 << 4 << "Unterminated string.";
-        QTest::newRow("control char") << QString("{ a(s: \"a") + QChar(7) + "\") }" << exe << 1 << 10 << "Invalid character within String.";
-        QTest::newRow("missing type") << "type T { a: }" << sdl << 1 << 13 << "Expected Name, found \"}\".";
-        QTest::newRow("directive no on") << "directive @d(a: Int) FIELD" << sdl << 1 << 22 << "Expected \"on\"";
+        for (const auto& c : kErrors)
+            QTest::newRow(c.name) << QString::fromUtf8(c.source) << int(c.mode) << c.line << c.column
+                                  << QString::fromUtf8(c.message);
     }
     void errors() {
         QFETCH(QString, source);
@@ -241,6 +263,40 @@ private slots:
         QCOMPARE(r.error->rule, std::string("syntax"));
         QCOMPARE(r.error->line, line);
         QCOMPARE(r.error->column, column);
+    }
+
+    void errorPositionsMatchGraphqlJs() {
+        // graphql-js (the reference implementation) parses the same broken documents and must report
+        // its syntax error at the same line and column. Documents that are only wrong for a mode
+        // (SDL where a query is expected) are left out: graphql-js parses both kinds.
+        QString missing = sonde::test::GraphqlFixture::missing();
+        QVERIFY2(missing.isEmpty(), qPrintable(missing));
+        nlohmann::json docs = nlohmann::json::array();
+        std::vector<const ErrorCase*> compared;
+        for (const auto& c : kErrors) {
+            if (parse(c.source, ParseMode::Any).ok()) continue;
+            docs.push_back(c.source);
+            compared.push_back(&c);
+        }
+        QVERIFY(compared.size() > 20);
+        QProcess node;
+        node.setWorkingDirectory(sonde::test::GraphqlFixture::dir());
+        node.start(sonde::test::GraphqlFixture::node(), {QStringLiteral("validate.mjs"), QStringLiteral("--parse-only")});
+        QVERIFY(node.waitForStarted(10000));
+        node.write(QByteArray::fromStdString(docs.dump()));
+        node.closeWriteChannel();
+        QVERIFY(node.waitForFinished(30000));
+        auto results = nlohmann::json::parse(node.readAllStandardOutput().toStdString(), nullptr, false);
+        QVERIFY(results.is_array() && results.size() == compared.size());
+        QStringList disagreements;
+        for (std::size_t i = 0; i < compared.size(); ++i) {
+            const auto& r = results[i];
+            const ErrorCase& c = *compared[i];
+            bool same = r.size() == 1 && r[0]["locations"].size() == 1 && r[0]["locations"][0][0] == c.line &&
+                        r[0]["locations"][0][1] == c.column;
+            if (!same) disagreements << QString(c.name) + ": graphql-js reports " + QString::fromStdString(r.dump());
+        }
+        QVERIFY2(disagreements.isEmpty(), qPrintable(disagreements.join("\n")));
     }
 
     void commasAndCommentsAreIgnored() {
@@ -270,5 +326,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestGraphqlParser)
+QTEST_GUILESS_MAIN(TestGraphqlParser)
 #include "test_graphql_parser.moc"
