@@ -3,6 +3,8 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QMenuBar>
 #include <QLabel>
 #include <QSettings>
 #include <QShortcut>
@@ -11,7 +13,12 @@
 #include <QTabWidget>
 #include <QToolBar>
 
+#include "core/vars/variable_resolver.h"
 #include "ui/dialogs/quick_open_dialog.h"
+#include "ui/graphql/graphql_body_widget.h"
+#include "ui/graphql/schema_explorer_panel.h"
+#include "ui/panels/body_editor.h"
+#include "ui/panels/security_panel.h"
 #include "ui/draft_store.h"
 #include "ui/panels/collections_panel.h"
 #include "ui/panels/environment_panel.h"
@@ -47,6 +54,7 @@ MainWindow::MainWindow(Workspace* workspace, QSettings* settings, const QString&
     split_->setSizes({300, 1100});
     setCentralWidget(split_);
     quickOpen_ = new QuickOpenDialog(workspace_, this);
+    buildDocks();
     buildToolbar();
     buildShortcuts();
     statusBar()->showMessage(tr("Ready"), 2000);
@@ -66,6 +74,50 @@ MainWindow::MainWindow(Workspace* workspace, QSettings* settings, const QString&
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::buildDocks() {
+    schemaExplorer_ = new SchemaExplorerPanel(this);
+    auto* schemaDock = new QDockWidget(tr("GraphQL schema"), this);
+    schemaDock->setObjectName(QStringLiteral("schemaDock"));
+    schemaDock->setWidget(schemaExplorer_);
+    addDockWidget(Qt::RightDockWidgetArea, schemaDock);
+    schemaDock->hide();
+    security_ = new SecurityPanel(this);
+    auto* securityDock = new QDockWidget(tr("Security"), this);
+    securityDock->setObjectName(QStringLiteral("securityDock"));
+    securityDock->setWidget(security_);
+    addDockWidget(Qt::BottomDockWidgetArea, securityDock);
+    securityDock->hide();
+    auto* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(schemaDock->toggleViewAction());
+    view->addAction(securityDock->toggleViewAction());
+
+    // The schema of the current tab's GraphQL body; "Insert field" goes to its query editor.
+    auto graphqlOf = [](RequestTab* tab) { return tab ? tab->requestPanel()->bodyEditor()->graphqlEditor() : nullptr; };
+    connect(tabs_, &RequestTabs::currentRequestChanged, this, [this, graphqlOf, schemaDock](RequestTab* tab) {
+        disconnect(schemaFeed_);
+        GraphqlBodyWidget* g = graphqlOf(tab);
+        schemaExplorer_->setSchema(g ? g->schema() : nullptr);
+        if (!g) return;
+        schemaFeed_ = connect(g, &GraphqlBodyWidget::schemaChanged, schemaExplorer_, [this, schemaDock](SchemaPtr s) {
+            schemaExplorer_->setSchema(s);
+            schemaDock->show();
+        });
+    });
+    connect(schemaExplorer_, &SchemaExplorerPanel::insertField, this, [this, graphqlOf](const QString& name) {
+        if (GraphqlBodyWidget* g = graphqlOf(tabs_->current())) g->queryEditor()->insertField(name);
+    });
+
+    // Security: scan targets are the workspace's collections, resolved with the active environment.
+    security_->setCollections(workspace_->collections());
+    connect(workspace_, &Workspace::collectionsChanged, security_,
+            [this] { security_->setCollections(workspace_->collections()); });
+    security_->setResolver([this](const RequestSpec& r) {
+        std::string collectionId;
+        workspace_->findRequest(r.id, &collectionId);
+        return VariableResolver(workspace_->scopesFor(collectionId)).resolveRequest(r).value;
+    });
+}
 
 void MainWindow::buildToolbar() {
     auto* bar = addToolBar(tr("Main"));

@@ -16,6 +16,8 @@ class EnvironmentPanel;
 class HistoryPanel;
 class QuickOpenDialog;
 class RequestTabs;
+class SchemaExplorerPanel;
+class SecurityPanel;
 class SendWorker;
 class Workspace;
 
@@ -35,6 +37,8 @@ public:
     QTabWidget* sidebar() const { return sidebar_; }
     SendWorker* sendWorker() const { return worker_; }
     DraftStore* drafts() const { return drafts_; }
+    SecurityPanel* security() const { return security_; }
+    SchemaExplorerPanel* schemaExplorer() const { return schemaExplorer_; }
     void saveSettings();
 
 protected:
@@ -45,6 +49,7 @@ private:
     void buildShortcuts();
     void restore();
     void reloadEnvironments();
+    void buildDocks();  // GraphQL schema explorer and Security panel
 
     Workspace* workspace_;
     QSettings* settings_;
@@ -58,6 +63,9 @@ private:
     RequestTabs* tabs_;
     QComboBox* envCombo_;
     QuickOpenDialog* quickOpen_;
+    SecurityPanel* security_ = nullptr;
+    SchemaExplorerPanel* schemaExplorer_ = nullptr;
+    QMetaObject::Connection schemaFeed_;  // current tab's GraphQL schema -> explorer
 };
 
 }  // namespace sonde::ui

@@ -15,6 +15,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "ui/graphql/graphql_body_widget.h"
 #include "ui/pretty_printer.h"
 #include "ui/widgets/code_editor.h"
 #include "ui/widgets/key_value_table.h"
@@ -23,7 +24,7 @@
 namespace sonde::ui {
 
 namespace {
-enum Page { NonePage, TextPage, FormPage, MultipartPage, FilePage };
+enum Page { NonePage, TextPage, FormPage, MultipartPage, FilePage, GraphqlPage };
 const BodyKind kModes[] = {BodyKind::None, BodyKind::Json, BodyKind::Xml, BodyKind::Text,
                            BodyKind::FormUrlEncoded, BodyKind::Multipart, BodyKind::BinaryFile, BodyKind::GraphQL};
 }  // namespace
@@ -80,6 +81,8 @@ BodyEditor::BodyEditor(QWidget* parent) : QWidget(parent) {
     fileLay->setAlignment(Qt::AlignTop);
     for (QWidget* w : {static_cast<QWidget*>(none), static_cast<QWidget*>(text_), static_cast<QWidget*>(form_), mp, file})
         stack_->addWidget(w);
+    graphql_ = new GraphqlBodyWidget(this);
+    stack_->addWidget(graphql_);
     lay->addWidget(stack_, 1);
 
     connect(mode_, &QComboBox::currentIndexChanged, this, [this](int i) {
@@ -87,6 +90,7 @@ BodyEditor::BodyEditor(QWidget* parent) : QWidget(parent) {
         if (!loading_) emit edited();
     });
     connect(beautify_, &QToolButton::clicked, this, &BodyEditor::beautify);
+    connect(graphql_, &GraphqlBodyWidget::edited, this, &BodyEditor::edited);
     connect(text_, &QsciScintilla::textChanged, this, [this] { if (!loading_) emit edited(); });
     connect(form_, &KeyValueTable::edited, this, &BodyEditor::edited);
     connect(multipart_, &QTableWidget::itemChanged, this, [this] { if (!loading_) emit edited(); });
@@ -118,7 +122,8 @@ void BodyEditor::showMode(BodyKind kind) {
     Page page = NonePage;
     switch (kind) {
     case BodyKind::None: page = NonePage; break;
-    case BodyKind::Json: case BodyKind::GraphQL: text_->setLanguage(CodeEditor::Language::Json), page = TextPage; break;
+    case BodyKind::Json: text_->setLanguage(CodeEditor::Language::Json), page = TextPage; break;
+    case BodyKind::GraphQL: page = GraphqlPage; break;
     case BodyKind::Xml: text_->setLanguage(CodeEditor::Language::Xml), page = TextPage; break;
     case BodyKind::Text: text_->setLanguage(CodeEditor::Language::Plain), page = TextPage; break;
     case BodyKind::FormUrlEncoded: page = FormPage; break;
@@ -170,8 +175,8 @@ void BodyEditor::setBody(const Body& body) {
     original_ = body;
     mode_->setCurrentIndex(static_cast<int>(std::find(std::begin(kModes), std::end(kModes), body.kind) - std::begin(kModes)));
     showMode(body.kind);
-    const bool textual = body.kind == BodyKind::Json || body.kind == BodyKind::Xml || body.kind == BodyKind::Text ||
-                         body.kind == BodyKind::GraphQL;
+    const bool textual = body.kind == BodyKind::Json || body.kind == BodyKind::Xml || body.kind == BodyKind::Text;
+    if (body.kind == BodyKind::GraphQL) graphql_->setBody(body);
     text_->setText(textual ? QString::fromStdString(body.text) : QString());
     filePath_->setText(body.kind == BodyKind::BinaryFile ? QString::fromStdString(body.text) : QString());
     form_->setRows(body.form);
@@ -184,8 +189,15 @@ Body BodyEditor::body() const {
     Body b = original_;
     b.kind = kModes[qMax(0, mode_->currentIndex())];
     b.text.clear();
-    if (b.kind == BodyKind::Json || b.kind == BodyKind::Xml || b.kind == BodyKind::Text || b.kind == BodyKind::GraphQL)
+    if (b.kind == BodyKind::Json || b.kind == BodyKind::Xml || b.kind == BodyKind::Text)
         b.text = text_->text().toStdString();
+    else if (b.kind == BodyKind::GraphQL) {
+        const Body g = graphql_->body();
+        b.text = g.text;
+        b.graphqlVariables = g.graphqlVariables;
+        b.graphqlOperation = g.graphqlOperation;
+        b.graphqlUseGet = g.graphqlUseGet;
+    }
     else if (b.kind == BodyKind::BinaryFile)
         b.text = filePath_->text().toStdString();
     b.form = form_->rows();

@@ -17,6 +17,7 @@ class QToolButton;
 namespace sonde::ui {
 
 class CodeEditor;
+class GraphqlBodyWidget;
 class KeyValueTable;
 class VariableHighlighter;
 
@@ -28,6 +29,7 @@ public:
     Body body() const;
     void setLookup(const VariableLookup& lookup);
     CodeEditor* textEditor() const { return text_; }
+    GraphqlBodyWidget* graphqlEditor() const { return graphql_; }  // the GraphQL mode (ui/graphql)
     QComboBox* modeCombo() const { return mode_; }
     void beautify();
 
@@ -49,6 +51,7 @@ private:
     KeyValueTable* form_;
     QTableWidget* multipart_;
     QLineEdit* filePath_;
+    GraphqlBodyWidget* graphql_;
     bool loading_ = false;
 };
 

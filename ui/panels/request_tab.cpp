@@ -8,7 +8,10 @@
 #include "core/check/assertion_evaluator.h"
 #include "core/check/capture_evaluator.h"
 #include "core/check/check_context.h"
+#include "core/graphql/client.h"
 #include "core/vars/variable_resolver.h"
+#include "ui/graphql/graphql_body_widget.h"
+#include "ui/panels/body_editor.h"
 #include "ui/panels/request_panel.h"
 #include "ui/panels/response_panel.h"
 #include "ui/panels/tests_editor.h"
@@ -34,6 +37,13 @@ RequestTab::RequestTab(Workspace* workspace, SendWorker* worker, QWidget* parent
         emit edited();
     });
     connect(worker_, &SendWorker::finished, this, &RequestTab::onFinished);
+    // GraphQL mode: introspection goes to this request's URL, headers and auth, variables resolved.
+    request_->bodyEditor()->graphqlEditor()->setEngine(&worker_->engine());
+    request_->bodyEditor()->graphqlEditor()->setEndpointProvider([this] {
+        RequestSpec spec = request();
+        spec.body = Body{};
+        return VariableResolver(workspace_->scopesFor(collectionId_)).resolveRequest(spec).value;
+    });
     connect(workspace_, &Workspace::activeEnvironmentChanged, this, &RequestTab::refreshLookup);
     connect(workspace_, &Workspace::environmentsChanged, this, &RequestTab::refreshLookup);
     refreshLookup();
@@ -88,6 +98,14 @@ void RequestTab::send() {
     }
     sentSpec_ = spec;
     sentSecrets_ = scopes.secretValues();
+    if (resolved.value.body.kind == BodyKind::GraphQL) {  // {"query", "variables", "operationName"} or GET
+        auto http = graphql::toHttpRequest(resolved.value);
+        if (!http.ok()) {
+            response_->showError(http.error());
+            return;
+        }
+        resolved.value = std::move(http.value());
+    }
     inFlight_ = worker_->send(std::move(resolved.value));
     request_->setBusy(true);
     response_->showSending();
