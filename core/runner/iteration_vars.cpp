@@ -1,5 +1,7 @@
 #include "core/runner/iteration_vars.h"
 
+#include "core/graphql/client.h"
+
 #include "core/runner/iteration_vars_impl.h"
 
 namespace sonde {
@@ -44,6 +46,8 @@ Result<RequestSpec> IterationVars::resolve(const RequestSpec& request) const {
     auto resolved = resolver.resolveRequest(request);
     if (!resolved.complete()) return unresolvedError(resolved.unresolved);
     addEnvSecrets(request, threadDynamicValues(), d->redactor);
+    // The engine sends bodies as given: a GraphQL body becomes its HTTP form (POST JSON or GET params).
+    if (resolved.value.body.kind == BodyKind::GraphQL) return graphql::toHttpRequest(resolved.value);
     return std::move(resolved.value);
 }
 
