@@ -3,7 +3,7 @@
 set -euo pipefail
 PKGS=(
   build-essential cmake ninja-build pkg-config git
-  qt6-base-dev qt6-base-dev-tools libqt6svg6-dev libgl-dev libqscintilla2-qt6-dev
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev libqscintilla2-qt6-dev
   libcurl4-openssl-dev libssl-dev zlib1g-dev libbrotli-dev
   nlohmann-json3-dev libsqlite3-dev sqlite3 libyaml-cpp-dev libcpp-httplib-dev
   libre2-dev openssl curl nghttp2-server xvfb xauth imagemagick fonts-dejavu-core
