@@ -1,16 +1,13 @@
 // sonde-cli run: runs a collection (from the store by name, a collection directory in the text format,
 // or a single request file) with the core Runner, reporters and exit codes of DESIGN.md.
-#include <pthread.h>
 #include <unistd.h>
 
-#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <sstream>
-#include <thread>
 
 #include "cli_options.h"
 #include "commands.h"
@@ -24,6 +21,7 @@
 #include "core/store/database.h"
 #include "core/store/environment_repository.h"
 #include "core/store/run_repository.h"
+#include "interrupt_guard.h"
 #include "output.h"
 #include "run_source.h"
 
@@ -94,44 +92,6 @@ Result<std::vector<ReporterSpec>> reporterSpecs(const ParsedArgs& a) {
             for (const auto& path : a.all(std::string(prefix) + kind)) out.push_back({kind, path});
     return out;
 }
-
-// SIGINT/SIGTERM are blocked in every thread (the engine's threads inherit the mask) and one thread
-// waits for them with sigwait and cancels the run: no work inside a signal handler.
-class SignalCanceller {
-public:
-    SignalCanceller() {
-        sigemptyset(&set_);
-        sigaddset(&set_, SIGINT);
-        sigaddset(&set_, SIGTERM);
-        sigaddset(&set_, SIGUSR1);  // internal: stop waiting
-        pthread_sigmask(SIG_BLOCK, &set_, nullptr);
-    }
-    void start(Runner& runner) {
-        thread_ = std::thread([this, &runner] {
-            int sig = 0;
-            while (sigwait(&set_, &sig) == 0) {
-                if (sig == SIGUSR1) return;
-                if (interrupted_) _exit(130);  // a second Ctrl+C: stop now, without reports
-                interrupted_ = true;
-                std::cerr << "\nsonde-cli: interrupted: stopping the run and writing the reports "
-                             "(Ctrl+C again to quit at once)\n";
-                runner.cancel();
-            }
-        });
-    }
-    ~SignalCanceller() {
-        if (thread_.joinable()) {
-            pthread_kill(thread_.native_handle(), SIGUSR1);
-            thread_.join();
-        }
-    }
-    bool interrupted() const { return interrupted_; }
-
-private:
-    sigset_t set_{};
-    std::thread thread_;
-    std::atomic<bool> interrupted_{false};
-};
 
 int exitCodeForRun(const RunResult& run, bool interrupted) {
     if (interrupted || run.end == RunEnd::Cancelled) return 130;  // as shells report SIGINT
@@ -204,7 +164,7 @@ int runRun(const ParsedArgs& a) {
             return std::string();
         };
 
-    SignalCanceller signals;  // before the engine starts its thread
+    InterruptGuard signals;  // before the engine starts its thread
     Engine engine;
     Runner runner(engine, source->collection, o);
     ConsoleOptions co;
@@ -224,7 +184,7 @@ int runRun(const ParsedArgs& a) {
         if (r.kind == "html") files.push_back(std::make_unique<HtmlReporter>(r.path));
         runner.addObserver(files.back().get());
     }
-    signals.start(runner);
+    signals.start("run", [&runner] { runner.cancel(); });
     auto result = runner.run();
     if (!result) {
         printError(result.error());

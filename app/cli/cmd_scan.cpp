@@ -1,17 +1,13 @@
 // sonde-cli scan: security probes against one request (send's options) or a collection's requests,
 // with console, SARIF, JSON, JUnit and HTML reports, baselines and a --fail-on gate.
-#include <pthread.h>
-#include <signal.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <set>
 #include <sstream>
-#include <thread>
 
 #include "cli_options.h"
 #include "commands.h"
@@ -20,6 +16,7 @@
 #include "core/runner/iteration_vars.h"
 #include "core/security/report.h"
 #include "core/security/scanner.h"
+#include "interrupt_guard.h"
 #include "output.h"
 #include "request_args.h"
 #include "run_source.h"
@@ -48,41 +45,6 @@ bool isReportSpec(const std::string& s) {
         if (s.rfind(k, 0) == 0) return true;
     return false;
 }
-
-// Ctrl+C cancels the scan; the reports are still written (as `run` does).
-class ScanSignals {
-public:
-    ScanSignals() {
-        sigemptyset(&set_);
-        sigaddset(&set_, SIGINT);
-        sigaddset(&set_, SIGTERM);
-        sigaddset(&set_, SIGUSR1);
-        pthread_sigmask(SIG_BLOCK, &set_, nullptr);
-    }
-    void start(Scanner& scanner) {
-        thread_ = std::thread([this, &scanner] {
-            int sig = 0;
-            while (sigwait(&set_, &sig) == 0) {
-                if (sig == SIGUSR1) return;
-                interrupted_ = true;
-                std::cerr << "\nsonde-cli: interrupted: stopping the scan and writing the reports\n";
-                scanner.cancel();
-            }
-        });
-    }
-    ~ScanSignals() {
-        if (thread_.joinable()) {
-            pthread_kill(thread_.native_handle(), SIGUSR1);
-            thread_.join();
-        }
-    }
-    bool interrupted() const { return interrupted_; }
-
-private:
-    sigset_t set_{};
-    std::thread thread_;
-    std::atomic<bool> interrupted_{false};
-};
 
 class Progress : public ScanObserver {
 public:
@@ -258,7 +220,7 @@ int runScan(const ParsedArgs& a) {
         targets.push_back(std::move(t));
     }
 
-    ScanSignals signals;  // before the engine starts its thread
+    InterruptGuard signals;  // before the engine starts its thread
     EngineOptions eo;
     eo.cookies = false;  // every probe carries exactly the request's own Cookie header
     Engine engine(eo);
@@ -276,7 +238,7 @@ int runScan(const ParsedArgs& a) {
         }
     }
     Scanner scanner(engine, o);
-    signals.start(scanner);
+    signals.start("scan", [&scanner] { scanner.cancel(); });
     ScanResult result;
     {
         Progress progress(isatty(2) && !a.has("--quiet"));
