@@ -112,26 +112,6 @@ void to_json(json& j, const Response& v) {
 }
 void to_json(json& j, const Exchange& v) { j = json{{"request", v.request}, {"response", v.response}}; }
 
-std::string base64Encode(const std::string& in) {
-    static const char* t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    out.reserve((in.size() + 2) / 3 * 4);
-    size_t i = 0;
-    for (; i + 2 < in.size(); i += 3) {
-        unsigned n = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
-                     static_cast<unsigned char>(in[i + 2]);
-        out += t[(n >> 18) & 63], out += t[(n >> 12) & 63], out += t[(n >> 6) & 63], out += t[n & 63];
-    }
-    if (i < in.size()) {
-        unsigned n = static_cast<unsigned char>(in[i]) << 16;
-        if (i + 1 < in.size()) n |= static_cast<unsigned char>(in[i + 1]) << 8;
-        out += t[(n >> 18) & 63], out += t[(n >> 12) & 63];
-        out += (i + 1 < in.size()) ? t[(n >> 6) & 63] : '=';
-        out += '=';
-    }
-    return out;
-}
-
 bool isValidUtf8(const std::string& s) {
     size_t i = 0, n = s.size();
     while (i < n) {

@@ -3,6 +3,7 @@
 // documents written by older versions still load. Keys are written sorted (stable diffs).
 #include <nlohmann/json.hpp>
 
+#include "core/model/base64.h"
 #include "core/model/collection.h"
 #include "core/model/response.h"
 
@@ -46,7 +47,6 @@ void to_json(nlohmann::json& j, const RedirectHop& v);
 void to_json(nlohmann::json& j, const Response& v);
 void to_json(nlohmann::json& j, const Exchange& v);
 
-std::string base64Encode(const std::string& bytes);
 bool isValidUtf8(const std::string& s);
 
 }  // namespace sonde

@@ -1,15 +1,15 @@
 #pragma once
-// Minimal JWT toolkit for the JWT checks: base64url, HMAC-SHA2 (OpenSSL), parse, sign, forge.
+// Minimal JWT toolkit for the JWT checks (base64url lives in core/model/base64.h): HMAC-SHA2 (OpenSSL), parse, sign, forge.
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "core/model/base64.h"
+
 namespace sonde {
 
-std::string base64UrlEncode(const std::string& bytes);
-std::optional<std::string> base64UrlDecode(const std::string& text);
 // HMAC with SHA-256/384/512 for alg "HS256"/"HS384"/"HS512"; empty optional for other algs.
 std::optional<std::string> hmacSha(const std::string& alg, const std::string& key, const std::string& data);
 

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "core/model/base64.h"
 #include "core/store/request_sax.h"
 
 namespace sonde {
@@ -174,38 +175,13 @@ Result<SentRequest> sentRequestFromJson(std::string_view text, const std::string
         if (j.contains("body"))
             r.body = j.at("body").get<std::string>();
         else if (j.contains("bodyBase64"))
-            r.body = base64Decode(j.at("bodyBase64").get<std::string>());
+            r.body = base64DecodeLenient(j.at("bodyBase64").get<std::string>());
         r.bodyIsSummary = j.value("bodyIsSummary", false);
     } catch (const json::exception& e) {
         return makeError(std::string("A stored history request has an unexpected shape: ") + e.what(), where, {},
                          "corrupt");
     }
     return r;
-}
-
-std::string base64Decode(std::string_view in) {
-    auto val = [](char c) -> int {
-        if (c >= 'A' && c <= 'Z') return c - 'A';
-        if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-        if (c >= '0' && c <= '9') return c - '0' + 52;
-        if (c == '+' || c == '-') return 62;
-        if (c == '/' || c == '_') return 63;
-        return -1;
-    };
-    std::string out;
-    unsigned buf = 0;
-    int bits = 0;
-    for (char c : in) {
-        int v = val(c);
-        if (v < 0) continue;  // '=' padding and whitespace
-        buf = (buf << 6) | static_cast<unsigned>(v);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out += static_cast<char>((buf >> bits) & 0xFF);
-        }
-    }
-    return out;
 }
 
 }  // namespace sonde

@@ -18,6 +18,5 @@ Result<RequestSpec> requestFromStored(std::string_view json, std::string id, std
 
 std::string sentRequestJson(const SentRequest& request);
 Result<SentRequest> sentRequestFromJson(std::string_view json, const std::string& where);
-std::string base64Decode(std::string_view in);
 
 }  // namespace sonde

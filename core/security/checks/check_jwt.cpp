@@ -121,7 +121,8 @@ void runNone(ProbeContext& ctx) {
         json h = s->jwt.header;
         h["alg"] = alg;
         if (!ev.empty() && payload.is_object()) payload["sonde"] = ctx.canary();  // second probe: also tampered
-        const std::string forged = base64UrlEncode(h.dump()) + "." + base64UrlEncode(payload.dump()) + ".";
+        const std::string forged =
+            base64Encode(h.dump(), Base64Alphabet::Url) + "." + base64Encode(payload.dump(), Base64Alphabet::Url) + ".";
         auto e = probe(ctx, withToken(ctx.request(), s->slot.token, forged));
         if (!e || !accepted(e->response, s->base->response)) continue;
         if (first.empty()) first = forged;
@@ -144,7 +145,7 @@ void runSignature(ProbeContext& ctx) {
         p["sonde"] = ctx.canary();
         std::string sig = s->jwt.signaturePart;
         if (attempt == 1) std::reverse(sig.begin(), sig.end());  // second probe: the signature mangled too
-        const std::string forged = s->jwt.headerPart + "." + base64UrlEncode(p.dump()) + "." + sig;
+        const std::string forged = s->jwt.headerPart + "." + base64Encode(p.dump(), Base64Alphabet::Url) + "." + sig;
         auto e = probe(ctx, withToken(ctx.request(), s->slot.token, forged));
         if (!e || !accepted(e->response, s->base->response)) return;
         if (first.empty()) first = forged;

@@ -40,9 +40,9 @@ private slots:
     }
     void base64UrlRoundTrip() {
         QFETCH(QByteArray, bytes);
-        const std::string enc = base64UrlEncode(bytes.toStdString());
+        const std::string enc = base64Encode(bytes.toStdString(), Base64Alphabet::Url);
         QVERIFY(enc.find_first_of("+/=") == std::string::npos);
-        QCOMPARE(QByteArray::fromStdString(*base64UrlDecode(enc)), bytes);
+        QCOMPARE(QByteArray::fromStdString(*base64Decode(enc)), bytes);
         QCOMPARE(QString::fromStdString(enc), QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)));
     }
 
