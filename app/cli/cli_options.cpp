@@ -153,4 +153,19 @@ std::vector<OptionDef> requestOptionDefs() {
     };
 }
 
+Error usageError(std::string title, std::string fix) {
+    return makeError(std::move(title), "command line", std::move(fix), "usage");
+}
+
+std::vector<std::string> splitCommaList(const std::vector<std::string>& values) {
+    std::vector<std::string> out;
+    for (const auto& v : values) {
+        std::stringstream ss(v);
+        std::string item;
+        while (std::getline(ss, item, ','))
+            if (!item.empty()) out.push_back(item);
+    }
+    return out;
+}
+
 }  // namespace sonde::cli

@@ -47,6 +47,11 @@ std::string helpText(const CommandDef& cmd);
 std::string overviewText(const std::vector<const CommandDef*>& commands);
 std::string markdownReference(const std::vector<const CommandDef*>& commands);
 
+// A usage error (exit 2) about the command line.
+Error usageError(std::string title, std::string fix = {});
+// Values of a repeatable option that may also hold comma-separated lists ("--tags a,b --tags c").
+std::vector<std::string> splitCommaList(const std::vector<std::string>& values);
+
 // Options shared by every command that builds one request (send, scan, graphql).
 std::vector<OptionDef> requestOptionDefs();
 

@@ -7,7 +7,6 @@
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <sstream>
 
 #include "cli_options.h"
 #include "commands.h"
@@ -31,9 +30,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Error usage(const std::string& title, const std::string& fix = "Run sonde-cli run --help") {
-    return makeError(title, "command line", fix, "usage");
-}
+Error usage(const std::string& title, const std::string& fix = "Run sonde-cli run --help") { return usageError(title, fix); }
 
 // "250", "250ms", "2s", "1m" -> milliseconds.
 Result<long> parseDuration(const std::string& option, const std::string& text) {
@@ -58,17 +55,6 @@ Result<int> parseCount(const std::string& option, const std::string& text, int m
     } catch (...) {
     }
     return usage(option + " takes a whole number of at least " + std::to_string(min) + ", not '" + text + "'");
-}
-
-std::vector<std::string> splitList(const std::vector<std::string>& values) {
-    std::vector<std::string> out;
-    for (const auto& v : values) {
-        std::stringstream ss(v);
-        std::string item;
-        while (std::getline(ss, item, ','))
-            if (!item.empty()) out.push_back(item);
-    }
-    return out;
 }
 
 struct ReporterSpec {
@@ -134,8 +120,8 @@ int runRun(const ParsedArgs& a) {
     o.bail = a.has("--bail");
     o.insecure = a.has("--insecure");
     o.folder = a.get("--folder");
-    o.tags = splitList(a.all("--tags"));
-    o.excludeTags = splitList(a.all("--exclude-tags"));
+    o.tags = splitCommaList(a.all("--tags"));
+    o.excludeTags = splitCommaList(a.all("--exclude-tags"));
     if (a.has("--data")) {
         auto rows = loadDataFile(a.get("--data"));
         if (!rows) {

@@ -27,19 +27,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Error usage(std::string msg, std::string fix = {}) { return makeError(std::move(msg), "command line", std::move(fix), "usage"); }
-
-std::vector<std::string> splitList(const std::vector<std::string>& values) {
-    std::vector<std::string> out;
-    for (const auto& v : values) {
-        std::stringstream ss(v);
-        std::string item;
-        while (std::getline(ss, item, ','))
-            if (!item.empty()) out.push_back(item);
-    }
-    return out;
-}
-
 bool isReportSpec(const std::string& s) {
     for (const char* k : {"sarif=", "json=", "junit=", "html="})
         if (s.rfind(k, 0) == 0) return true;
@@ -126,10 +113,10 @@ int runScan(const ParsedArgs& a) {
     if (a.has("--list-checks")) return listChecks();
 
     ScanOptions o;
-    o.checks = splitList(a.all("--checks"));
-    o.excludeChecks = splitList(a.all("--exclude-checks"));
+    o.checks = splitCommaList(a.all("--checks"));
+    o.excludeChecks = splitCommaList(a.all("--exclude-checks"));
     o.allowUnsafe = a.has("--allow-unsafe");
-    o.headers = splitList(a.all("--header-point"));
+    o.headers = splitCommaList(a.all("--header-point"));
     o.secrets = a.all("--secret");
     std::set<std::string> known;
     for (const auto& c : catalogueInfo()) {
@@ -139,7 +126,7 @@ int runScan(const ParsedArgs& a) {
     for (const auto& list : {o.checks, o.excludeChecks})
         for (const auto& c : list)
             if (!known.count(c)) {
-                printError(usage("Unknown check or family '" + c + "'", "See sonde-cli scan --list-checks"));
+                printError(usageError("Unknown check or family '" + c + "'", "See sonde-cli scan --list-checks"));
                 return ExitUsage;
             }
     try {
@@ -148,27 +135,27 @@ int runScan(const ParsedArgs& a) {
         if (a.has("--time-delay")) o.timeDelaySeconds = std::stod(a.get("--time-delay"));
         if (a.has("--check-timeout")) o.checkTimeoutMs = static_cast<long>(std::stod(a.get("--check-timeout")) * 1000);
     } catch (const std::exception&) {
-        printError(usage("--rps, --budget, --time-delay and --check-timeout take numbers"));
+        printError(usageError("--rps, --budget, --time-delay and --check-timeout take numbers"));
         return ExitUsage;
     }
     Severity failOn = Severity::Medium;
     Confidence minConfidence = Confidence::Firm;
     if (a.has("--fail-on") && !severityFromString(a.get("--fail-on"), failOn)) {
-        printError(usage("--fail-on takes info, low, medium, high or critical"));
+        printError(usageError("--fail-on takes info, low, medium, high or critical"));
         return ExitUsage;
     }
     if (a.has("--min-confidence") && !confidenceFromString(a.get("--min-confidence"), minConfidence)) {
-        printError(usage("--min-confidence takes tentative, firm or certain"));
+        printError(usageError("--min-confidence takes tentative, firm or certain"));
         return ExitUsage;
     }
 
     // Reports: --report KIND=FILE (repeatable, comma-separated) and bare KIND=FILE words after it.
-    std::vector<std::string> reportSpecs = splitList(a.all("--report"));
+    std::vector<std::string> reportSpecs = splitCommaList(a.all("--report"));
     std::vector<std::string> urls;
     for (const auto& p : a.positional()) (isReportSpec(p) ? reportSpecs : urls).push_back(p);
     for (const auto& r : reportSpecs)
         if (!isReportSpec(r) || r.find('=') + 1 == r.size()) {
-            printError(usage("Report '" + r + "' is not KIND=FILE", "KIND is sarif, json, junit or html"));
+            printError(usageError("Report '" + r + "' is not KIND=FILE", "KIND is sarif, json, junit or html"));
             return ExitUsage;
         }
 
@@ -192,7 +179,7 @@ int runScan(const ParsedArgs& a) {
     std::vector<ScanTarget> targets;
     if (a.has("--collection")) {
         if (!urls.empty()) {
-            printError(usage("Give either a URL or --collection, not both"));
+            printError(usageError("Give either a URL or --collection, not both"));
             return ExitUsage;
         }
         auto t = collectionTargets(a, o.secrets);
@@ -203,7 +190,7 @@ int runScan(const ParsedArgs& a) {
         targets = std::move(*t);
     } else {
         if (urls.size() != 1) {
-            printError(usage(urls.empty() ? "No URL given" : "More than one URL given", "Run sonde-cli scan --help"));
+            printError(usageError(urls.empty() ? "No URL given" : "More than one URL given", "Run sonde-cli scan --help"));
             return ExitUsage;
         }
         auto req = requestFromArgs(a, urls[0]);

@@ -25,7 +25,6 @@ int fail(const Error& e) {
     return exitCodeFor(e);
 }
 
-Error usage(const std::string& msg, const std::string& fix) { return makeError(msg, "command line", fix, "usage"); }
 
 std::string pad(std::string s, size_t n) {
     if (s.size() < n) s.resize(n, ' ');
@@ -59,7 +58,7 @@ int runCollection(const ParsedArgs& a) {
     }
     if (verb == "show" || verb == "export") {
         if (p.size() != (verb == "show" ? 2u : 3u))
-            return fail(usage("Wrong arguments for collection " + verb,
+            return fail(usageError("Wrong arguments for collection " + verb,
                               verb == "show" ? "sonde-cli collection show NAME" : "sonde-cli collection export NAME DIR"));
         auto c = repo.load(p[1]);
         if (!c) return fail(c.error());
@@ -79,7 +78,7 @@ int runCollection(const ParsedArgs& a) {
         return ExitOk;
     }
     if (verb == "import") {
-        if (p.size() != 2) return fail(usage("Give the collection directory", "sonde-cli collection import DIR"));
+        if (p.size() != 2) return fail(usageError("Give the collection directory", "sonde-cli collection import DIR"));
         auto imported = TextTreeImporter::importDirectory(p[1]);
         if (!imported) return fail(imported.error());
         for (const auto& w : imported->warnings) std::cerr << "warning: " << w << "\n";
@@ -93,7 +92,7 @@ int runCollection(const ParsedArgs& a) {
         std::cout << "Imported '" << saved->name << "' (" << n << " requests) as " << saved->id << "\n";
         return ExitOk;
     }
-    return fail(usage("Unknown collection command '" + verb + "'", "Use list, show, export or import"));
+    return fail(usageError("Unknown collection command '" + verb + "'", "Use list, show, export or import"));
 }
 
 void printEnvironment(const Environment& e, bool reveal) {
@@ -124,13 +123,13 @@ int runEnv(const ParsedArgs& a) {
         return ExitOk;
     }
     if (verb == "show") {
-        if (p.size() != 2) return fail(usage("Give the environment name", "sonde-cli env show NAME [--collection C]"));
+        if (p.size() != 2) return fail(usageError("Give the environment name", "sonde-cli env show NAME [--collection C]"));
         auto e = envs.find(p[1], collectionId);
         if (!e) return fail(e.error());
         printEnvironment(*e, false);
         return ExitOk;
     }
-    return fail(usage("Unknown env command '" + verb + "'", "Use list or show"));
+    return fail(usageError("Unknown env command '" + verb + "'", "Use list or show"));
 }
 
 std::string isoTime(std::int64_t ms) {
@@ -153,7 +152,7 @@ Status parseStatus(const std::string& s, HistoryFilter& f) {
         }
         return {};
     } catch (const std::exception&) {
-        return usage("--status takes 200, 2xx or 400-499, not '" + s + "'", "");
+        return usageError("--status takes 200, 2xx or 400-499, not '" + s + "'", "");
     }
 }
 
@@ -163,12 +162,12 @@ int runHistory(const ParsedArgs& a) {
     if (!db) return fail(db.error());
     HistoryRepository history(*db);
     if (!p.empty() && p[0] == "show") {
-        if (p.size() != 2) return fail(usage("Give the history entry id", "sonde-cli history show ID"));
+        if (p.size() != 2) return fail(usageError("Give the history entry id", "sonde-cli history show ID"));
         std::int64_t id = 0;
         try {
             id = std::stoll(p[1]);
         } catch (const std::exception&) {
-            return fail(usage("History ids are numbers", "See sonde-cli history"));
+            return fail(usageError("History ids are numbers", "See sonde-cli history"));
         }
         auto e = history.get(id);
         if (!e) return fail(e.error());
@@ -184,7 +183,7 @@ int runHistory(const ParsedArgs& a) {
         std::cout << "\n" << e->body << (e->bodyTruncated ? "\n[body truncated]" : "") << "\n";
         return ExitOk;
     }
-    if (!p.empty()) return fail(usage("Unknown history command '" + p[0] + "'", "Use sonde-cli history [filters] or history show ID"));
+    if (!p.empty()) return fail(usageError("Unknown history command '" + p[0] + "'", "Use sonde-cli history [filters] or history show ID"));
     HistoryFilter f;
     f.urlContains = a.get("--url");
     f.method = a.get("--method");
@@ -195,7 +194,7 @@ int runHistory(const ParsedArgs& a) {
         if (a.has("--since-minutes"))
             f.fromMs = (static_cast<std::int64_t>(std::time(nullptr)) - std::stoll(a.get("--since-minutes")) * 60) * 1000;
     } catch (const std::exception&) {
-        return fail(usage("--limit and --since-minutes take numbers", ""));
+        return fail(usageError("--limit and --since-minutes take numbers", ""));
     }
     auto rows = history.search(f);
     if (!rows) return fail(rows.error());
