@@ -121,6 +121,9 @@ void options(TextTreeYamlWriter& w, const HttpOptions& o) {
     list("resolve", o.resolve);
     list("connectTo", o.connectTo);
     if (!o.unixSocket.empty()) w.scalar("unixSocket", o.unixSocket);
+    if (!o.tlsMinVersion.empty()) w.scalar("tlsMinVersion", o.tlsMinVersion);
+    if (!o.tlsMaxVersion.empty()) w.scalar("tlsMaxVersion", o.tlsMaxVersion);
+    if (!o.cipherList.empty()) w.scalar("cipherList", o.cipherList);
     w.endMap();
 }
 

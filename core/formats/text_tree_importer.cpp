@@ -123,7 +123,8 @@ RequestSpec request(const Reader& r, const YAML::Node& doc) {
         r.expectMap(o, "options");
         r.allowKeys(o, {"followRedirects", "maxRedirects", "connectTimeoutMs", "timeoutMs", "verifyTls", "caFile",
                         "clientCert", "clientKey", "proxy", "httpVersion", "acceptEncoding", "maxBodyInMemory",
-                        "spillDir", "maxBodyBytes", "resolve", "connectTo", "unixSocket"});
+                        "spillDir", "maxBodyBytes", "resolve", "connectTo", "unixSocket", "tlsMinVersion",
+                        "tlsMaxVersion", "cipherList"});
         HttpOptions& x = s.options;
         const HttpOptions d;
         x.followRedirects = r.boolean(o, "followRedirects", d.followRedirects);
@@ -143,6 +144,9 @@ RequestSpec request(const Reader& r, const YAML::Node& doc) {
         x.resolve = strings(r, o, "resolve");
         x.connectTo = strings(r, o, "connectTo");
         x.unixSocket = r.string(o, "unixSocket");
+        x.tlsMinVersion = r.string(o, "tlsMinVersion");
+        x.tlsMaxVersion = r.string(o, "tlsMaxVersion");
+        x.cipherList = r.string(o, "cipherList");
     }
     if (YAML::Node list = doc["assertions"]) {
         r.expectList(list, "assertions");

@@ -84,6 +84,25 @@ Status Transfer::prepare(CURLSH* share, const EngineOptions& eo) {
     if (!o.clientCert.empty()) curl_easy_setopt(h, CURLOPT_SSLCERT, o.clientCert.c_str());
     if (!o.clientKey.empty()) curl_easy_setopt(h, CURLOPT_SSLKEY, o.clientKey.c_str());
     curl_easy_setopt(h, CURLOPT_CERTINFO, 1L);
+    if (!o.tlsMinVersion.empty() || !o.tlsMaxVersion.empty()) {  // CURLOPT_SSLVERSION.html
+        auto version = [](const std::string& v, long fallback, bool max) {
+            static const struct { const char* name; long min, max; } table[] = {
+                {"1.0", CURL_SSLVERSION_TLSv1_0, CURL_SSLVERSION_MAX_TLSv1_0},
+                {"1.1", CURL_SSLVERSION_TLSv1_1, CURL_SSLVERSION_MAX_TLSv1_1},
+                {"1.2", CURL_SSLVERSION_TLSv1_2, CURL_SSLVERSION_MAX_TLSv1_2},
+                {"1.3", CURL_SSLVERSION_TLSv1_3, CURL_SSLVERSION_MAX_TLSv1_3}};
+            for (const auto& t : table)
+                if (v == t.name) return max ? t.max : t.min;
+            return v.empty() ? fallback : -1L;
+        };
+        const long lo = version(o.tlsMinVersion, CURL_SSLVERSION_DEFAULT, false);
+        const long hi = version(o.tlsMaxVersion, CURL_SSLVERSION_MAX_DEFAULT, true);
+        if (lo < 0 || hi < 0)
+            return makeError("Unknown TLS version '" + (lo < 0 ? o.tlsMinVersion : o.tlsMaxVersion) + "'", req_.url,
+                             "Use 1.0, 1.1, 1.2 or 1.3", "options");
+        curl_easy_setopt(h, CURLOPT_SSLVERSION, lo | hi);
+    }
+    if (!o.cipherList.empty()) curl_easy_setopt(h, CURLOPT_SSL_CIPHER_LIST, o.cipherList.c_str());
     // Proxy: empty means libcurl reads http_proxy/https_proxy/no_proxy (CURLOPT_PROXY.html).
     if (!o.proxy.empty()) curl_easy_setopt(h, CURLOPT_PROXY, o.proxy.c_str());
     switch (o.httpVersion) {

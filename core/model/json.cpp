@@ -40,7 +40,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Auth, kind, username, password, 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HttpOptions, followRedirects, maxRedirects, connectTimeoutMs,
                                                 timeoutMs, verifyTls, caFile, clientCert, clientKey, proxy,
                                                 httpVersion, acceptEncoding, maxBodyInMemory, spillDir, maxBodyBytes, resolve,
-                                                connectTo, unixSocket)
+                                                connectTo, unixSocket, tlsMinVersion, tlsMaxVersion, cipherList)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Assertion, source, selector, op, value, enabled)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Capture, variable, source, selector, group, enabled)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RequestSpec, id, name, description, method, url, params, headers,

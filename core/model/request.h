@@ -90,6 +90,12 @@ struct HttpOptions {
     std::vector<std::string> resolve;  // curl --resolve entries "host:port:addr"
     std::vector<std::string> connectTo;  // curl --connect-to entries "host:port:host2:port2"
     std::string unixSocket;
+    // Protocol window and cipher list of the TLS handshake (security probes use them to offer only old
+    // protocols). Versions: "" (libcurl's default), "1.0", "1.1", "1.2", "1.3". cipherList is an OpenSSL
+    // cipher string for TLS <= 1.2 (CURLOPT_SSL_CIPHER_LIST), e.g. "DEFAULT@SECLEVEL=0"; empty: default.
+    std::string tlsMinVersion;
+    std::string tlsMaxVersion;
+    std::string cipherList;
     bool operator==(const HttpOptions&) const = default;
 };
 

@@ -55,6 +55,9 @@ RequestSpec everyField() {
     o.resolve = {"api.test:443:127.0.0.1"};
     o.connectTo = {"a:80:b:8080", "c:1:d:2"};
     o.unixSocket = "/run/api.sock";
+    o.tlsMinVersion = "1.0";
+    o.tlsMaxVersion = "1.1";
+    o.cipherList = "DEFAULT@SECLEVEL=0";
     r.assertions = {Assertion{CheckSource::Status, "", CheckOp::Equals, "201", true},
                     Assertion{CheckSource::JsonPath, "$.id", CheckOp::Exists, "", true},
                     Assertion{CheckSource::Header, "X-Rate", CheckOp::Between, "1..10", false},
