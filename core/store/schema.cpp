@@ -117,12 +117,25 @@ CREATE TABLE runs (
 );
 CREATE INDEX runs_by_start ON runs(started_at);
 )sql";
+
+// Version 3: GraphQL schemas cached per endpoint (the resolved URL), so an editor or the CLI has the
+// schema at once and re-introspects only on request. `format` says what `body` holds: the
+// introspection JSON or SDL text.
+const char* const kV3 = R"sql(
+CREATE TABLE graphql_schemas (
+  endpoint TEXT PRIMARY KEY,
+  format TEXT NOT NULL CHECK (format IN ('introspection', 'sdl')),
+  body TEXT NOT NULL,
+  fetched_at INTEGER NOT NULL
+);
+)sql";
 }  // namespace
 
 const char* migrationSql(int toVersion) {
     switch (toVersion) {
         case 1: return kV1;
         case 2: return kV2;
+        case 3: return kV3;
         default: return nullptr;
     }
 }

@@ -10,7 +10,7 @@ namespace sonde {
 
 class Database;
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // The SQL that takes a database from version toVersion-1 to toVersion (1..kSchemaVersion).
 const char* migrationSql(int toVersion);

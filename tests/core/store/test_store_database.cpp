@@ -8,6 +8,7 @@
 
 #include "core/store/collection_repository.h"
 #include "core/store/database.h"
+#include "core/store/graphql_schema_repository.h"
 #include "core/store/history_repository.h"
 #include "core/store/run_repository.h"
 #include "core/store/schema.h"
@@ -49,6 +50,7 @@ private slots:
     void defaultPath_data();
     void defaultPath();
     void migratesFromV1();
+    void migratesFromV2();
     void badFiles_data();
     void badFiles();
     void damagedPages();
@@ -115,8 +117,8 @@ void TestStoreDatabase::migratesFromV1() {
             " '[]', '{\"total\": 12.5}');");
     auto db = Database::open(path.toStdString());
     QVERIFY2(db.ok(), db.ok() ? "" : db.error().message().c_str());
-    QCOMPARE(db->schemaVersion(), 2);
-    QCOMPARE(pragma(*db, "PRAGMA user_version"), std::string("2"));
+    QCOMPARE(db->schemaVersion(), 3);
+    QCOMPARE(pragma(*db, "PRAGMA user_version"), std::string("3"));
     // Old data kept, new column backfilled, new table usable.
     HistoryRepository history(*db);
     auto list = history.search();
@@ -130,6 +132,58 @@ void TestStoreDatabase::migratesFromV1() {
     RunRepository runs(*db);
     QVERIFY(runs.save(RunRecord{"Old", "2026-11-24T10:00:00Z", 3, 1, 42.0, "{}"}).ok());
     QCOMPARE(pragma(*db, "SELECT name FROM requests WHERE uid = 'r1'"), std::string("Ping"));
+    QCOMPARE(*db->integrityCheck(), std::string("ok"));
+}
+
+void TestStoreDatabase::migratesFromV2() {
+    QTemporaryDir dir;
+    QString path = dir.filePath("v2.db");
+    // A database exactly as schema 2 made it (version 1 then migration 2), with data in every table.
+    rawExec(path, schemaV1Sql());
+    rawExec(path, migrationSql(2));
+    rawExec(path,
+            "PRAGMA user_version = 2;"
+            "INSERT INTO collections(uid, workspace_id, name, updated_at) VALUES ('c1', 1, 'Kept', 0);"
+            "INSERT INTO requests(uid, collection_id, folder_id, name, method, url, position, spec_json)"
+            " VALUES ('r1', 1, NULL, 'Ping', 'GET', 'https://old.test/ping', 0, '{}');"
+            "INSERT INTO environments(uid, collection_id, name) VALUES ('e1', NULL, 'Staging');"
+            "INSERT INTO variables(environment_id, name, value, position) VALUES (1, 'host', 'old.test', 0);"
+            "INSERT INTO history(sent_at, method, url, status, duration_ms, reason)"
+            " VALUES (2000, 'POST', 'https://old.test/graphql', 200, 7.5, 'OK');"
+            "INSERT INTO history_details(history_id, request_json, response_headers_json, timings_json)"
+            " VALUES (1, '{\"method\":\"POST\",\"url\":\"https://old.test/graphql\"}', '[]', '{\"total\": 7.5}');"
+            "INSERT INTO runs(collection, started_at, passed, failed, duration_ms, report_json)"
+            " VALUES ('Kept', '2026-11-24T10:00:00Z', 5, 0, 99.0, '{}');");
+    auto db = Database::open(path.toStdString());
+    QVERIFY2(db.ok(), db.ok() ? "" : db.error().message().c_str());
+    QCOMPARE(db->schemaVersion(), 3);
+    QCOMPARE(pragma(*db, "PRAGMA user_version"), std::string("3"));
+    // Everything schema 2 held is still there.
+    QCOMPARE(pragma(*db, "SELECT name FROM collections WHERE uid = 'c1'"), std::string("Kept"));
+    QCOMPARE(pragma(*db, "SELECT url FROM requests WHERE uid = 'r1'"), std::string("https://old.test/ping"));
+    QCOMPARE(pragma(*db, "SELECT value FROM variables WHERE name = 'host'"), std::string("old.test"));
+    HistoryRepository history(*db);
+    auto list = history.search();
+    QVERIFY(list.ok());
+    QCOMPARE(list->size(), size_t(1));
+    QCOMPARE(list->front().durationMs, 7.5);
+    auto entry = history.get(list->front().id);
+    QVERIFY(entry.ok());
+    QCOMPARE(entry->request.url, std::string("https://old.test/graphql"));
+    RunRepository runs(*db);
+    auto runList = runs.list();
+    QVERIFY(runList.ok());
+    QCOMPARE(runList->size(), size_t(1));
+    QCOMPARE(runList->front().passed, 5);
+    // The new table is there, empty and usable.
+    GraphqlSchemaRepository schemas(*db);
+    auto cached = schemas.list();
+    QVERIFY(cached.ok());
+    QCOMPARE(cached->size(), size_t(0));
+    QVERIFY(schemas.put(CachedGraphqlSchema{"https://old.test/graphql", CachedGraphqlSchema::Format::Sdl,
+                                            "type Query { a: Int }", 0, 0})
+                .ok());
+    QCOMPARE(pragma(*db, "SELECT format FROM graphql_schemas"), std::string("sdl"));
     QCOMPARE(*db->integrityCheck(), std::string("ok"));
 }
 
