@@ -1,6 +1,8 @@
 // sonde-cli graphql: send a GraphQL operation, print a schema as SDL, or validate a document.
+#include <ctime>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "cli_options.h"
@@ -10,8 +12,10 @@
 #include "core/graphql/schema_builder.h"
 #include "core/graphql/validator.h"
 #include "core/http/engine.h"
+#include "core/store/graphql_schema_repository.h"
 #include "output.h"
 #include "request_args.h"
+#include "store_access.h"
 
 namespace sonde::cli {
 
@@ -30,25 +34,81 @@ int fail(const Error& e) {
     return exitCodeFor(e);
 }
 
-// A schema from an SDL file (a path that exists) or by introspecting a URL.
+Result<graphql::Schema> schemaFromSdl(const std::string& text, const std::string& where, bool warn) {
+    auto built = graphql::buildSchemaFromSdl(text);
+    if (!built.schema) {
+        const auto& d = built.errors.front();
+        return makeError("The schema does not parse: " + d.message,
+                         where + ":" + std::to_string(d.line) + ":" + std::to_string(d.column), "", "parse");
+    }
+    if (warn)  // definition problems: reported, the schema is still usable
+        for (const auto& d : built.errors)
+            std::cerr << where << ":" << d.line << ":" << d.column << ": warning: " << d.message << " [" << d.rule << "]\n";
+    return std::move(*built.schema);
+}
+
+std::string utcTime(std::int64_t ms) {
+    std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
+    return buf;
+}
+
+// The schema of an endpoint: the one cached in the store for its URL unless --refresh or --no-cache;
+// otherwise introspected, and the introspection JSON is cached for the next time. A store that cannot
+// be opened or written only costs the cache (a warning), never the command.
+Result<graphql::Schema> schemaForEndpoint(const ParsedArgs& a, const std::string& url) {
+    auto endpoint = requestFromArgs(a, url);
+    if (!endpoint) return endpoint.error();
+    std::optional<Database> db;
+    if (!a.has("--no-cache")) {
+        auto opened = openStore(a, false);
+        if (opened) db.emplace(std::move(opened.value()));
+        else std::cerr << "sonde-cli: warning: no schema cache: " << opened.error().message() << "\n";
+    }
+    if (db && !a.has("--refresh")) {
+        GraphqlSchemaRepository repo(*db);
+        auto cached = repo.get(endpoint->url);
+        if (cached && cached->has_value()) {
+            const CachedGraphqlSchema& c = **cached;
+            auto schema = c.format == CachedGraphqlSchema::Format::Sdl ? schemaFromSdl(c.body, endpoint->url, false)
+                                                                       : graphql::schemaFromIntrospection(c.body);
+            if (schema) {
+                std::cerr << "sonde-cli: the cached schema of " << endpoint->url << " (" << toString(c.format)
+                          << ", fetched " << utcTime(c.fetchedAt) << "); --refresh fetches it again\n";
+                return schema;
+            }
+            std::cerr << "sonde-cli: warning: the cached schema is unreadable (" << schema.error().title
+                      << "); fetching it again\n";
+        } else if (!cached) {
+            std::cerr << "sonde-cli: warning: cannot read the schema cache: " << cached.error().message() << "\n";
+        }
+    }
+    Engine engine;
+    auto json = graphql::fetchIntrospection(engine, *endpoint);
+    if (!json) return json.error();
+    auto schema = graphql::schemaFromIntrospection(*json);
+    if (!schema) return schema.error();
+    if (db) {
+        GraphqlSchemaRepository repo(*db);
+        if (auto st = repo.put({endpoint->url, CachedGraphqlSchema::Format::Introspection, *json, 0, 0}); !st)
+            std::cerr << "sonde-cli: warning: the schema was not cached: " << st.error().message() << "\n";
+        else
+            std::cerr << "sonde-cli: introspected " << endpoint->url << " (cached in " << db->path() << ")\n";
+    }
+    return schema;
+}
+
+// A schema from an SDL file (a path that exists) or from an endpoint URL (cache or introspection).
 Result<graphql::Schema> loadSchema(const ParsedArgs& a, const std::string& source) {
     if (source.rfind("http://", 0) != 0 && source.rfind("https://", 0) != 0) {
         auto text = readFile(source);
         if (!text) return text.error();
-        auto built = graphql::buildSchemaFromSdl(*text);
-        if (!built.schema) {
-            const auto& d = built.errors.front();
-            return makeError("The schema does not parse: " + d.message,
-                             source + ":" + std::to_string(d.line) + ":" + std::to_string(d.column), "", "parse");
-        }
-        for (const auto& d : built.errors)  // definition problems: reported, the schema is still usable
-            std::cerr << source << ":" << d.line << ":" << d.column << ": warning: " << d.message << " [" << d.rule << "]\n";
-        return std::move(*built.schema);
+        return schemaFromSdl(*text, source, true);
     }
-    auto endpoint = requestFromArgs(a, source);
-    if (!endpoint) return endpoint.error();
-    Engine engine;
-    return graphql::introspect(engine, *endpoint);
+    return schemaForEndpoint(a, source);
 }
 
 int runSchema(const ParsedArgs& a) {
@@ -139,6 +199,9 @@ const CommandDef& graphqlCommand() {
             {"", "--operation", "NAME", "Operation to run when the document has several"},
             {"", "--get", "", "Send as GET with query parameters instead of POST JSON"},
             {"", "--schema", "URL|FILE", "validate: the schema, by introspecting URL or from an SDL file"},
+            {"", "--refresh", "", "schema, validate: introspect URL again even when its schema is cached"},
+            {"", "--no-cache", "", "schema, validate: neither read nor write the store's schema cache"},
+            dbOptionDef(),
         };
         for (auto& o : requestOptionDefs()) d.options.push_back(o);
         d.details =
@@ -149,6 +212,9 @@ const CommandDef& graphqlCommand() {
             "      prints the introspected (or parsed) schema as SDL\n"
             "  sonde-cli graphql validate --schema URL|FILE query.graphql\n"
             "      prints each validation error as FILE:LINE:COLUMN; exit 1 when there is any\n"
+            "A schema introspected from a URL is cached in the store (the one the GUI uses, or --db) under\n"
+            "that URL; later `schema` and `validate` runs use the cached one (saying so on stderr) until\n"
+            "--refresh fetches it again. The GUI's \"Refresh schema\" updates the same cache.\n"
             "The request options (headers, auth, TLS, timeouts) are those of sonde-cli send.";
         d.run = &runGraphql;
         return d;

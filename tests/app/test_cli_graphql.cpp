@@ -14,10 +14,12 @@ class TestCliGraphql : public QObject {
         int exit;
         QString out, err;
     };
-    static Run cli(const QStringList& args) {
+    // Every run uses a store in the temporary directory (never the user's), unless args give --db.
+    Run cli(const QStringList& args) const {
         QProcess p;
         auto env = QProcessEnvironment::systemEnvironment();
         env.insert("NO_COLOR", "1");
+        env.insert("SONDE_DB", tmp_.filePath("default-store.db"));
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(SONDE_CLI), args);
         p.closeWriteChannel();
@@ -95,6 +97,52 @@ private slots:
         Run r = cli({"graphql", "schema", QString::fromStdString(closed.url())});
         QCOMPARE(r.exit, 2);  // the server answered: an input problem, not a transport failure
         QVERIFY2(r.err.contains("SDL"), qPrintable(r.err));  // the fix offers an SDL file
+    }
+
+    // The schema of a URL is cached in the store: the second run works with the server stopped, and
+    // --refresh fetches it again (so it fails once the server is gone).
+    void schemaCache() {
+        sonde::test::GraphqlFixture own;
+        QString problem = own.start();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const QString endpoint = QString::fromStdString(own.url());
+        const QString db = tmp_.filePath("cache.db");
+        const QStringList schemaArgs{"graphql", "schema", endpoint, "--db", db};
+        Run first = cli(schemaArgs);
+        QVERIFY2(first.exit == 0, qPrintable(first.err));
+        QVERIFY2(first.err.contains("introspected " + endpoint), qPrintable(first.err));
+        QVERIFY(first.out.contains("union SearchResult = User | Post"));
+
+        Run cached = cli(schemaArgs);
+        QVERIFY2(cached.exit == 0, qPrintable(cached.err));
+        QVERIFY2(cached.err.contains("the cached schema of " + endpoint), qPrintable(cached.err));
+        QVERIFY(!cached.err.contains("introspected"));
+        QCOMPARE(cached.out, first.out);
+
+        Run refreshed = cli(schemaArgs + QStringList{"--refresh"});
+        QVERIFY2(refreshed.exit == 0, qPrintable(refreshed.err));
+        QVERIFY2(refreshed.err.contains("introspected " + endpoint), qPrintable(refreshed.err));
+        QCOMPARE(refreshed.out, first.out);
+
+        own.stop();
+        Run offline = cli(schemaArgs);
+        QVERIFY2(offline.exit == 0, qPrintable(offline.err));
+        QCOMPARE(offline.out, first.out);
+        QString good = write("cached-good.graphql", "{ user(id: \"1\") { name } }\n");
+        QString bad = write("cached-bad.graphql", "{ user(id: \"1\") { nme } }\n");
+        Run valid = cli({"graphql", "validate", "--schema", endpoint, "--db", db, good});
+        QVERIFY2(valid.exit == 0, qPrintable(valid.out + valid.err));
+        QVERIFY(valid.err.contains("the cached schema of"));
+        Run invalid = cli({"graphql", "validate", "--schema", endpoint, "--db", db, bad});
+        QCOMPARE(invalid.exit, 1);
+        QVERIFY2(invalid.out.contains("Cannot query field \"nme\" on type \"User\""), qPrintable(invalid.out));
+        // Forcing a fetch (or bypassing the cache) needs the server: a transport error now.
+        QCOMPARE(cli(schemaArgs + QStringList{"--refresh"}).exit, 3);
+        QCOMPARE(cli(schemaArgs + QStringList{"--no-cache"}).exit, 3);
+        // Another store has no cache for it.
+        QCOMPARE(cli({"graphql", "schema", endpoint, "--db", tmp_.filePath("other.db")}).exit, 3);
+        // A failed refresh kept the cached schema.
+        QCOMPARE(cli(schemaArgs).out, first.out);
     }
 };
 
