@@ -17,5 +17,7 @@ struct TlsProblem {
 std::vector<TlsProblem> assessTls(const TlsInfo& tls, const std::string& host, long long now);
 // RFC 6125 style: exact match or a single left-most wildcard label ("*.example.com").
 bool hostMatches(const std::string& pattern, const std::string& host);
+// SSL 3.0, TLS 1.0 or TLS 1.1, as OpenSSL names them ("TLSv1", "TLSv1.1", "SSLv3").
+bool isOldProtocol(const std::string& version);
 
 }  // namespace sonde

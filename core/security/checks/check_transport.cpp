@@ -17,7 +17,7 @@ bool hostMatches(const std::string& pattern, const std::string& host) {
 
 std::vector<TlsProblem> assessTls(const TlsInfo& tls, const std::string& host, long long now) {
     std::vector<TlsProblem> out;
-    if (tls.version == "TLSv1" || tls.version == "TLSv1.0" || tls.version == "TLSv1.1" || tls.version.rfind("SSL", 0) == 0)
+    if (isOldProtocol(tls.version))
         out.push_back({"old-protocol", "The server negotiated " + tls.version + " (TLS 1.2 or later is required)."});
     if (tls.chain.empty()) return out;
     const CertInfo& leaf = tls.chain.front();
@@ -42,6 +42,10 @@ std::vector<TlsProblem> assessTls(const TlsInfo& tls, const std::string& host, l
     if (!names.empty() && std::none_of(names.begin(), names.end(), [&](const std::string& n) { return hostMatches(n, bare); }))
         out.push_back({"host-mismatch", "The certificate is for " + names.front() + ", not " + bare + "."});
     return out;
+}
+
+bool isOldProtocol(const std::string& version) {
+    return version == "TLSv1" || version == "TLSv1.0" || version == "TLSv1.1" || version.rfind("SSL", 0) == 0;
 }
 
 namespace {
@@ -91,6 +95,27 @@ void runCleartext(ProbeContext& ctx) {
     ctx.report(std::move(f));
 }
 
+// Active probe: a handshake that offers only TLS 1.0 and 1.1 (cipher list at security level 0, or
+// OpenSSL 3 refuses to offer them). A server limited to TLS 1.2+ fails the handshake. Confirmed by a
+// second handshake that offers exactly the version the first one negotiated.
+void probeOldProtocol(ProbeContext& ctx, RequestSpec r) {
+    r.options.tlsMinVersion = "1.0";
+    r.options.tlsMaxVersion = "1.1";
+    r.options.cipherList = "DEFAULT@SECLEVEL=0";
+    auto e1 = probe(ctx, r);
+    if (!e1 || !e1->response.tls || !isOldProtocol(e1->response.tls->version)) return;
+    const std::string version = e1->response.tls->version;
+    r.options.tlsMinVersion = r.options.tlsMaxVersion = version == "TLSv1.1" ? "1.1" : "1.0";
+    auto e2 = probe(ctx, r);
+    if (!e2 || !e2->response.tls || e2->response.tls->version != version) return;
+    Finding f = ctx.finding();
+    f.parameter = "tls:old-protocol";
+    f.detail = "The server accepts " + version + ": a handshake offering only TLS 1.0/1.1 succeeded, and a second one "
+               "offering " + version + " alone (TLS 1.2 or later is required).";
+    f.evidence = {std::move(*e1), std::move(*e2)};
+    ctx.report(std::move(f));
+}
+
 void runCertificate(ProbeContext& ctx) {
     const UrlParts u = parseUrl(ctx.request().url);
     if (u.scheme != "https") return;
@@ -102,20 +127,23 @@ void runCertificate(ProbeContext& ctx) {
     const long long now =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     auto problems = assessTls(*e1->response.tls, u.host, now);
-    if (problems.empty()) return;
-    // A second exchange: when libcurl reuses the connection it reports no chain (no new handshake);
-    // when it does handshake again, the certificate must show the same problems.
-    auto e2 = probe(ctx, r);
-    if (!e2 || !e2->response.tls) return;
-    if (!e2->response.tls->chain.empty() && assessTls(*e2->response.tls, u.host, now).size() != problems.size()) return;
-    for (const auto& p : problems) {
-        Finding f = ctx.finding();
-        f.parameter = "tls:" + p.id;
-        f.detail = p.detail;
-        if (p.id == "expiring") f.severity = Severity::Low;
-        f.evidence = {*e1, *e2};
-        ctx.report(std::move(f));
+    const bool negotiatedOld = std::any_of(problems.begin(), problems.end(), [](const TlsProblem& p) { return p.id == "old-protocol"; });
+    if (!problems.empty()) {
+        // A second exchange: when libcurl reuses the connection it reports no chain (no new handshake);
+        // when it does handshake again, the certificate must show the same problems.
+        auto e2 = probe(ctx, r);
+        if (!e2 || !e2->response.tls) return;
+        if (!e2->response.tls->chain.empty() && assessTls(*e2->response.tls, u.host, now).size() != problems.size()) return;
+        for (const auto& p : problems) {
+            Finding f = ctx.finding();
+            f.parameter = "tls:" + p.id;
+            f.detail = p.detail;
+            if (p.id == "expiring") f.severity = Severity::Low;
+            f.evidence = {*e1, *e2};
+            ctx.report(std::move(f));
+        }
     }
+    if (!negotiatedOld) probeOldProtocol(ctx, r);
 }
 
 }  // namespace
@@ -134,7 +162,9 @@ void addTransportChecks(std::vector<std::unique_ptr<Check>>& out) {
                   "Reads the peer certificate (libcurl CURLINFO_CERTINFO via Response::tls) with verification off: "
                   "expired, expiring within 30 days, self-signed, issued for another host; an old negotiated "
                   "protocol (TLS 1.0/1.1). Confirmed by a second exchange (a new handshake must show the same "
-                  "problems). Does not force old protocol versions."),
+                  "problems). Then probes old protocols actively: one handshake offering only TLS 1.0-1.1 "
+                  "(cipher list DEFAULT@SECLEVEL=0), confirmed by a second offering the negotiated version alone. "
+                  "SSL 3.0 is not probed (OpenSSL 3 no longer builds it)."),
              runCertificate);
 }
 

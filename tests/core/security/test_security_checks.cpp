@@ -126,6 +126,7 @@ private slots:
         row("csrf", "POST", "/vuln/csrf/transfer", "form:amount=10&to=bob", "cookie");
         row("rate-limit-absent", "GET", "/vuln/ratelimit");
         row("methods-unsafe-advertised", "GET", "/vuln/methods");
+        row("methods-trace", "GET", "/vuln/trace");
     }
 
     void findsVulnerableRoute() {
@@ -176,6 +177,8 @@ private slots:
             {"GET", "/safe/headers", "", ""},
             {"GET", "/safe/debug?id=7", "", ""},
             {"GET", "/safe/methods", "", ""},
+            {"GET", "/safe/trace", "", ""},
+            {"GET", "/safe/cleartext", "", ""},
             {"GET", "/safe/auth/open", "", "bearer:strong"},
             {"GET", "/safe/auth/profile", "", "bearer:strong"},
             {"GET", "/safe/jwt", "", "bearer:strong"},
