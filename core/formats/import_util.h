@@ -1,0 +1,36 @@
+#pragma once
+// Small text helpers shared by the importers.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/formats/importer.h"
+#include "core/model/result.h"
+
+namespace sonde {
+
+std::string_view trimView(std::string_view s);
+std::string trim(std::string_view s);
+std::string lower(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+std::vector<std::string> split(std::string_view s, char sep);
+// RFC 3986 unreserved characters stay, everything else becomes %XX.
+std::string percentEncode(std::string_view s);
+// %XX and '+' (a space in form data) decoded; malformed escapes kept as they are.
+std::string percentDecode(std::string_view s);
+
+// Parses JSON text; a syntax error names `name` with line and column.
+Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& name);
+// A JSON value as text: strings as they are, numbers and booleans printed, null as "".
+std::string jsonText(const nlohmann::json& v);
+
+struct Imported;
+// The importers once the JSON is parsed (importText parses a file once and dispatches on its shape).
+Result<Imported> postmanCollectionFromJson(nlohmann::json root, const std::string& name);
+Result<Imported> postmanEnvironmentFromJson(const nlohmann::json& root, const std::string& name);
+Result<Imported> harFromJson(const nlohmann::json& root, const std::string& name);
+ImportFormat formatOfJson(const nlohmann::json& root);
+
+}  // namespace sonde
