@@ -23,10 +23,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$API" --port 0 > "$WORK/api.out" 2> "$OUT/vuln-api.stderr" &
+# A test CA and a leaf for 127.0.0.1: the TLS listeners (legacy accepts TLS 1.0/1.1, modern 1.2+ only).
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/ca.key" -out "$WORK/ca.pem" -days 400 \
+  -subj "/CN=Sonde Bench CA" 2>/dev/null
+openssl req -new -newkey rsa:2048 -nodes -keyout "$WORK/leaf.key" -out "$WORK/leaf.csr" -subj /CN=127.0.0.1 2>/dev/null
+echo "subjectAltName=IP:127.0.0.1" > "$WORK/san.ext"
+openssl x509 -req -in "$WORK/leaf.csr" -CA "$WORK/ca.pem" -CAkey "$WORK/ca.key" -CAcreateserial \
+  -out "$WORK/leaf.pem" -days 400 -extfile "$WORK/san.ext" 2>/dev/null
+
+"$API" --port 0 --tls "$WORK/leaf.pem" "$WORK/leaf.key" > "$WORK/api.out" 2> "$OUT/vuln-api.stderr" &
 API_PID=$!
 for _ in $(seq 50); do grep -q LISTENING "$WORK/api.out" 2>/dev/null && break; sleep 0.1; done
 PORT=$(awk '/LISTENING/{print $2}' "$WORK/api.out")
+LEGACY=$(sed -n 's/^TLS legacy=\([0-9]*\).*/\1/p' "$WORK/api.out")
+MODERN=$(sed -n 's/^TLS .*modern=\([0-9]*\).*/\1/p' "$WORK/api.out")
+REDIRECT=$(sed -n 's/^TLS .*redirect=\([0-9]*\).*/\1/p' "$WORK/api.out")
 BASE="http://127.0.0.1:$PORT"
 STRONG=$(curl -s "$BASE/token?kind=strong")
 WEAK=$(curl -s "$BASE/token?kind=weak")
@@ -58,6 +69,14 @@ make_collection() {  # side
   write_request "$dir" headers GET "/$side/headers"
   write_request "$dir" debug GET "/$side/debug?id=7"
   write_request "$dir" methods GET "/$side/methods"
+  write_request "$dir" trace GET "/$side/trace"
+  write_request "$dir" cleartext GET "/$side/cleartext"
+  # Over HTTPS (the transport checks): vuln on the listener that accepts TLS 1.0, its http:// twin on
+  # "port 80" (connect-to) serving the same content; safe on the TLS 1.2+ listener, port 80 redirecting.
+  local tls_port=$MODERN port80=$REDIRECT
+  [ "$side" = vuln ] && tls_port=$LEGACY && port80=$PORT
+  printf 'name: tls\nmethod: GET\nurl: "https://127.0.0.1:%s/%s/cleartext"\noptions:\n  caFile: "%s"\n  connectTo:\n    - "127.0.0.1:80:127.0.0.1:%s"\n' \
+    "$tls_port" "$side" "$WORK/ca.pem" "$port80" > "$dir/tls.yaml"
   write_request "$dir" auth-open GET "/$side/auth/open" "$(bearer "$STRONG")"$'\n'
   write_request "$dir" auth-profile GET "/$side/auth/profile" "$(bearer "$STRONG")"$'\n'
   if [ "$side" = vuln ]; then
@@ -103,6 +122,7 @@ if [ -z "${SKIP_WAPITI:-}" ] && command -v wapiti >/dev/null; then
       [ "$(basename "$f")" = collection.yaml ] && continue
       grep -q '^method: GET' "$f" || continue
       grep -q '^auth:' "$f" && continue
+      grep -q '{{baseUrl}}' "$f" || continue  # the https transport targets are not in wapiti's scope
       args+=(-s "$BASE$(sed -n 's/^url: "{{baseUrl}}\(.*\)"$/\1/p' "$f")")
     done
     start=$(date +%s.%N)
