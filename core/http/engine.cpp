@@ -28,35 +28,56 @@ namespace {
 Error cancelledError(const std::string& url) { return makeError("Cancelled", url, "", "cancelled"); }
 }  // namespace
 
-struct Engine::Impl {
-    EngineOptions options;
+// One worker: a libcurl multi handle driven by its own thread. Transfers submitted to a worker stay on it.
+struct EngineWorker {
     CURLM* multi = nullptr;
     CURLSH* share = nullptr;
-    std::array<std::mutex, CURL_LOCK_DATA_LAST> shareLocks;
+    const EngineOptions* options = nullptr;
+    std::size_t maxConcurrency = 16;
 
     mutable std::mutex mutex;  // guards everything below
     std::deque<std::unique_ptr<Transfer>> pending;
-    std::map<ExchangeId, std::string> pendingUrls;
     std::vector<ExchangeId> toCancel;
     std::set<ExchangeId> live;  // submitted and not yet delivered
     std::atomic<std::size_t> active{0};
     std::atomic<std::size_t> queued{0};
+    std::atomic<std::size_t> load{0};  // live.size(), read without the lock to pick a worker
     bool stopping = false;
-    ExchangeId nextId = 1;
     std::thread thread;
 
-    // Only touched by the engine thread.
+    // Only touched by this worker's thread.
     std::map<ExchangeId, std::unique_ptr<Transfer>> running;
 
-    static void lockShare(CURL*, curl_lock_data data, curl_lock_access, void* p) {
-        static_cast<Impl*>(p)->shareLocks[data].lock();
+    EngineWorker(CURLSH* sh, const EngineOptions& o, std::size_t cap) : share(sh), options(&o), maxConcurrency(cap) {
+        multi = curl_multi_init();
+        curl_multi_setopt(multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+        if (o.maxHostConnections > 0) curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, o.maxHostConnections);
     }
-    static void unlockShare(CURL*, curl_lock_data data, void* p) { static_cast<Impl*>(p)->shareLocks[data].unlock(); }
+    ~EngineWorker() { curl_multi_cleanup(multi); }
+
+    static EngineWorker*& current() {  // the worker whose thread is running, if any
+        static thread_local EngineWorker* w = nullptr;
+        return w;
+    }
+
+    void add(std::unique_ptr<Transfer> t) {
+        std::lock_guard lock(mutex);
+        live.insert(t->id());
+        load = live.size();
+        pending.push_back(std::move(t));
+        queued = pending.size();
+    }
+
+    // A submit from this worker's own thread needs no wakeup: its loop looks at `pending` before it polls.
+    void wake() {
+        if (current() != this) curl_multi_wakeup(multi);
+    }
 
     void deliver(Transfer& t, ExchangeResult r) {
         {
             std::lock_guard lock(mutex);
             live.erase(t.id());
+            load = live.size();
         }
         t.deliver(std::move(r));
     }
@@ -87,7 +108,33 @@ struct Engine::Impl {
         deliver(*owned, cancelledError(""));
     }
 
+    // Removes `id` if it is still queued here (returned), else marks it for cancelling if it is live here.
+    std::unique_ptr<Transfer> cancel(ExchangeId id, bool& known) {
+        std::lock_guard lock(mutex);
+        for (auto it = pending.begin(); it != pending.end(); ++it)
+            if ((*it)->id() == id) {
+                std::unique_ptr<Transfer> removed = std::move(*it);
+                pending.erase(it);
+                queued = pending.size();
+                known = true;
+                return removed;
+            }
+        known = live.count(id) > 0;
+        if (known) toCancel.push_back(id);
+        return nullptr;
+    }
+
+    std::deque<std::unique_ptr<Transfer>> cancelAll() {
+        std::deque<std::unique_ptr<Transfer>> removed;
+        std::lock_guard lock(mutex);
+        removed.swap(pending);
+        queued = 0;
+        toCancel.assign(live.begin(), live.end());
+        return removed;
+    }
+
     void loop() {
+        current() = this;
         for (;;) {
             std::vector<std::unique_ptr<Transfer>> toStart;
             std::vector<ExchangeId> cancels;
@@ -96,8 +143,7 @@ struct Engine::Impl {
                 std::lock_guard lock(mutex);
                 stop = stopping;
                 cancels.swap(toCancel);
-                while (!pending.empty() &&
-                       running.size() + toStart.size() < static_cast<std::size_t>(options.maxConcurrency)) {
+                while (!pending.empty() && running.size() + toStart.size() < maxConcurrency) {
                     toStart.push_back(std::move(pending.front()));
                     pending.pop_front();
                 }
@@ -106,7 +152,7 @@ struct Engine::Impl {
             for (ExchangeId id : cancels) cancelRunning(id);
             for (auto& t : toStart) {
                 Transfer* raw = t.get();
-                auto st = raw->prepare(share, options);
+                auto st = raw->prepare(share, *options);
                 if (!st) {
                     deliver(*raw, st.error());
                     continue;
@@ -122,9 +168,7 @@ struct Engine::Impl {
                 if (msg->msg == CURLMSG_DONE) finishOne(msg->easy_handle, msg->data.result);
             {
                 std::lock_guard lock(mutex);
-                if (stopping || !toCancel.empty() ||
-                    (!pending.empty() && running.size() < static_cast<std::size_t>(options.maxConcurrency)))
-                    continue;
+                if (stopping || !toCancel.empty() || (!pending.empty() && running.size() < maxConcurrency)) continue;
             }
             // Sleeps until a socket is ready, a timeout is due, or curl_multi_wakeup (curl_multi_poll.html).
             curl_multi_poll(multi, nullptr, 0, 1000, nullptr);
@@ -141,6 +185,37 @@ struct Engine::Impl {
             rest.swap(pending);
         }
         for (auto& t : rest) deliver(*t, cancelledError(""));
+        current() = nullptr;
+    }
+};
+
+struct Engine::Impl {
+    EngineOptions options;
+    CURLSH* share = nullptr;
+    std::array<std::mutex, CURL_LOCK_DATA_LAST> shareLocks;
+    std::atomic<ExchangeId> nextId{1};
+    std::atomic<unsigned> nextWorker{0};
+    std::vector<std::unique_ptr<EngineWorker>> workers;
+
+    static void lockShare(CURL*, curl_lock_data data, curl_lock_access, void* p) {
+        static_cast<Impl*>(p)->shareLocks[data].lock();
+    }
+    static void unlockShare(CURL*, curl_lock_data data, void* p) { static_cast<Impl*>(p)->shareLocks[data].unlock(); }
+
+    // The calling callback's own worker, else the one with the fewest live exchanges (ties: round robin).
+    EngineWorker* pick() {
+        EngineWorker* self = EngineWorker::current();
+        for (auto& w : workers)
+            if (w.get() == self) return self;
+        if (workers.size() == 1) return workers.front().get();
+        const std::size_t n = workers.size();
+        const std::size_t first = nextWorker++ % n;
+        EngineWorker* best = workers[first].get();
+        for (std::size_t k = 1; k < n; ++k) {
+            EngineWorker* w = workers[(first + k) % n].get();
+            if (w->load < best->load) best = w;
+        }
+        return best;
     }
 
     CURL* jarHandle() const {
@@ -154,11 +229,8 @@ struct Engine::Impl {
 Engine::Engine(EngineOptions options) : d(std::make_unique<Impl>()) {
     http::ensureCurlGlobalInit();
     if (options.maxConcurrency < 1) options.maxConcurrency = 1;
+    if (options.threads < 1) options.threads = 1;
     d->options = options;
-    d->multi = curl_multi_init();
-    curl_multi_setopt(d->multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
-    if (options.maxHostConnections > 0)
-        curl_multi_setopt(d->multi, CURLMOPT_MAX_HOST_CONNECTIONS, options.maxHostConnections);
     // The cookie jar is shared by every transfer of this session (curl_share_setopt.html).
     d->share = curl_share_init();
     curl_share_setopt(d->share, CURLSHOPT_LOCKFUNC, &Impl::lockShare);
@@ -167,30 +239,30 @@ Engine::Engine(EngineOptions options) : d(std::make_unique<Impl>()) {
     curl_share_setopt(d->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_COOKIE);
     curl_share_setopt(d->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
     curl_share_setopt(d->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
-    d->thread = std::thread([this] { d->loop(); });
+    const auto threads = static_cast<std::size_t>(options.threads);
+    const std::size_t cap = (static_cast<std::size_t>(options.maxConcurrency) + threads - 1) / threads;
+    for (std::size_t i = 0; i < threads; ++i) d->workers.push_back(std::make_unique<EngineWorker>(d->share, d->options, cap));
+    for (auto& w : d->workers) w->thread = std::thread([w = w.get()] { w->loop(); });
 }
 
 Engine::~Engine() {
-    {
-        std::lock_guard lock(d->mutex);
-        d->stopping = true;
+    for (auto& w : d->workers) {
+        {
+            std::lock_guard lock(w->mutex);
+            w->stopping = true;
+        }
+        curl_multi_wakeup(w->multi);
     }
-    curl_multi_wakeup(d->multi);
-    d->thread.join();
-    curl_multi_cleanup(d->multi);
+    for (auto& w : d->workers) w->thread.join();
+    d->workers.clear();
     curl_share_cleanup(d->share);
 }
 
 ExchangeId Engine::submit(RequestSpec request, ExchangeCallback callback) {
-    ExchangeId id;
-    {
-        std::lock_guard lock(d->mutex);
-        id = d->nextId++;
-        d->live.insert(id);
-        d->pending.push_back(std::make_unique<Transfer>(id, std::move(request), std::move(callback)));
-        d->queued = d->pending.size();
-    }
-    curl_multi_wakeup(d->multi);
+    const ExchangeId id = d->nextId++;
+    EngineWorker* w = d->pick();
+    w->add(std::make_unique<Transfer>(id, std::move(request), std::move(callback)));
+    w->wake();
     return id;
 }
 
@@ -204,40 +276,29 @@ std::future<ExchangeResult> Engine::submit(RequestSpec request) {
 ExchangeResult Engine::send(RequestSpec request) { return submit(std::move(request)).get(); }
 
 bool Engine::cancel(ExchangeId id) {
-    std::unique_ptr<Transfer> removed;
-    {
-        std::lock_guard lock(d->mutex);
-        for (auto it = d->pending.begin(); it != d->pending.end(); ++it)
-            if ((*it)->id() == id) {
-                removed = std::move(*it);
-                d->pending.erase(it);
-                break;
-            }
-        if (!removed) {
-            if (!d->live.count(id)) return false;
-            d->toCancel.push_back(id);
-        }
-    }
-    if (removed) {
-        d->deliver(*removed, cancelledError(""));
+    for (auto& w : d->workers) {
+        bool known = false;
+        std::unique_ptr<Transfer> removed = w->cancel(id, known);
+        if (!known) continue;
+        if (removed) w->deliver(*removed, cancelledError(""));
+        else w->wake();
         return true;
     }
-    curl_multi_wakeup(d->multi);
-    return true;
+    return false;
 }
 
 void Engine::cancelAll() {
-    std::deque<std::unique_ptr<Transfer>> removed;
-    {
-        std::lock_guard lock(d->mutex);
-        removed.swap(d->pending);
-        d->toCancel.assign(d->live.begin(), d->live.end());
+    for (auto& w : d->workers) {
+        for (auto& t : w->cancelAll()) w->deliver(*t, cancelledError(""));
+        curl_multi_wakeup(w->multi);
     }
-    for (auto& t : removed) d->deliver(*t, cancelledError(""));
-    curl_multi_wakeup(d->multi);
 }
 
-std::size_t Engine::inFlight() const { return d->active + d->queued; }
+std::size_t Engine::inFlight() const {
+    std::size_t n = 0;
+    for (const auto& w : d->workers) n += w->active + w->queued;
+    return n;
+}
 
 std::vector<Cookie> Engine::cookies() const {
     std::vector<Cookie> out;

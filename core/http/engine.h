@@ -4,7 +4,10 @@
 // deadline (HttpOptions::timeoutMs), so none can hang. One Engine is one session: it owns a cookie jar.
 //
 // Callbacks run on the engine's thread: copy what you need and return quickly (the GUI re-posts to
-// its own thread with a queued signal).
+// its own thread with a queued signal). With EngineOptions::threads > 1 the engine runs that many
+// worker threads, each with its own libcurl multi handle and connection cache (cookies, DNS and TLS
+// sessions stay shared): a submit from inside a callback stays on that callback's worker (no thread
+// switch, its connections reused), other submits go to the least busy worker.
 #include <cstdint>
 #include <functional>
 #include <future>
@@ -19,9 +22,11 @@ namespace sonde {
 
 struct EngineOptions {
     int maxConcurrency = 16;      // exchanges in flight at once; the rest wait in order
-    long maxHostConnections = 0;  // 0: no per-host cap (libcurl CURLMOPT_MAX_HOST_CONNECTIONS)
+                                  // (with threads > 1: per worker, maxConcurrency / threads rounded up)
+    long maxHostConnections = 0;  // 0: no per-host cap (libcurl CURLMOPT_MAX_HOST_CONNECTIONS, per worker)
     bool cookies = true;          // keep a cookie jar for the session
     std::string userAgent = "Sonde/0.1";
+    int threads = 1;              // worker threads, each with its own multi handle (see above)
 };
 
 struct Cookie {

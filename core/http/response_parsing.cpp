@@ -2,6 +2,7 @@
 
 #include <ctime>
 #include <sstream>
+#include <string_view>
 
 #include "core/http/curl_handles.h"
 
@@ -36,13 +37,26 @@ const char* standardReason(int s) {
 }
 
 void parseStatusLine(const std::string& line, Response& r) {
-    std::istringstream in(line);
-    std::string version;
+    // "HTTP/1.1 200 OK": version, blanks, status digits, blanks, reason (the rest of the line).
+    auto blank = [](char c) { return c == ' ' || c == '\t'; };
+    std::size_t i = 0;
+    const std::size_t n = line.size();
+    while (i < n && blank(line[i])) ++i;
+    const std::size_t v0 = i;
+    while (i < n && !blank(line[i])) ++i;
+    std::string version = line.substr(v0, i - v0);
+    while (i < n && blank(line[i])) ++i;
     int status = 0;
-    in >> version >> status;
+    bool digits = false;
+    while (i < n && line[i] >= '0' && line[i] <= '9' && status < 100000) {
+        status = status * 10 + (line[i++] - '0');
+        digits = true;
+    }
     std::string reason;
-    std::getline(in, reason);
-    if (!reason.empty() && reason.front() == ' ') reason.erase(0, 1);
+    if (digits) {
+        if (i < n && blank(line[i])) ++i;  // the one separator; anything after it is the reason
+        reason = line.substr(i);
+    }
     r.httpVersion = version == "HTTP/2" ? "HTTP/2" : version;
     r.status = status;
     r.reason = reason.empty() ? standardReason(status) : reason;
@@ -133,18 +147,23 @@ void readCertChain(CURL* h, TlsInfo& tls) {
 
 std::vector<Header> parseSentHeaders(const std::string& block) {
     std::vector<Header> out;
-    std::istringstream in(block);
-    std::string line;
+    std::string_view rest(block);
     bool first = true;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (first) { first = false; continue; }  // request line
+    while (!rest.empty()) {
+        const std::size_t nl = rest.find('\n');
+        std::string_view line = rest.substr(0, nl);
+        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (first) {  // request line
+            first = false;
+            continue;
+        }
         if (line.empty()) break;
-        auto colon = line.find(':');
-        if (colon == std::string::npos) continue;
-        std::string v = line.substr(colon + 1);
-        while (!v.empty() && v.front() == ' ') v.erase(0, 1);
-        out.push_back({line.substr(0, colon), v});
+        const std::size_t colon = line.find(':');
+        if (colon == std::string_view::npos) continue;
+        std::string_view v = line.substr(colon + 1);
+        while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+        out.push_back({std::string(line.substr(0, colon)), std::string(v)});
     }
     return out;
 }

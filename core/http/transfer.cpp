@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <string_view>
 
 #include "core/http/error_mapping.h"
 #include "core/http/response_parsing.h"
@@ -13,11 +14,11 @@
 namespace sonde::http {
 
 namespace {
-std::string trim(std::string s) {
-    while (!s.empty() && (s.back() == '\r' || s.back() == '\n' || s.back() == ' ' || s.back() == '\t')) s.pop_back();
-    size_t i = 0;
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-    return s.substr(i);
+// Without the line end and the blanks around (a header line as libcurl hands it over).
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.back() == '\r' || s.back() == '\n' || s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    return s;
 }
 
 std::string formEncode(const std::vector<KeyValue>& fields) {
@@ -253,7 +254,7 @@ int Transfer::onDebug(CURL*, curl_infotype type, char* data, size_t size, void* 
 size_t Transfer::onHeader(char* data, size_t size, size_t n, void* self) {
     auto* t = static_cast<Transfer*>(self);
     size_t len = size * n;
-    std::string line(data, len);
+    const std::string_view line(data, len);
     if (!t->tlsCaptured_) t->captureTls();
     if (line.rfind("HTTP/", 0) == 0) {
         // A new response starts (after a redirect or a 1xx): keep the hop, reset the headers.
@@ -264,15 +265,15 @@ size_t Transfer::onHeader(char* data, size_t size, size_t n, void* self) {
             if (loc) t->currentUrl_ = resolveUrl(t->currentUrl_, *loc);
             t->resp_.redirects.push_back(std::move(hop));
         }
-        parseStatusLine(trim(line), t->resp_);
+        parseStatusLine(std::string(trimmed(line)), t->resp_);
         t->resp_.headers.clear();
         return len;
     }
-    std::string l = trim(line);
+    const std::string_view l = trimmed(line);
     if (l.empty()) return len;
     auto colon = l.find(':');
-    if (colon == std::string::npos) return len;
-    t->resp_.headers.push_back({l.substr(0, colon), trim(l.substr(colon + 1))});
+    if (colon == std::string_view::npos) return len;
+    t->resp_.headers.push_back({std::string(l.substr(0, colon)), std::string(trimmed(l.substr(colon + 1)))});
     return len;
 }
 

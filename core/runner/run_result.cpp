@@ -42,12 +42,22 @@ std::string isoNowUtc() {
     const auto now = system_clock::now();
     const std::time_t t = system_clock::to_time_t(now);
     const auto ms = duration_cast<milliseconds>(now.time_since_epoch()).count() % 1000;
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[40];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-    char out[48];
-    std::snprintf(out, sizeof out, "%s.%03dZ", buf, static_cast<int>(ms));
+    // The date and time part changes once a second: each thread formats it once per second.
+    thread_local std::time_t lastSecond = -1;
+    thread_local char secondText[40] = {};
+    if (t != lastSecond) {
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        std::strftime(secondText, sizeof secondText, "%Y-%m-%dT%H:%M:%S", &tm);
+        lastSecond = t;
+    }
+    std::string out(secondText);
+    const int m = static_cast<int>(ms < 0 ? 0 : ms);
+    out += '.';
+    out += static_cast<char>('0' + m / 100);
+    out += static_cast<char>('0' + m / 10 % 10);
+    out += static_cast<char>('0' + m % 10);
+    out += 'Z';
     return out;
 }
 
