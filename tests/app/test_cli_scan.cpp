@@ -51,6 +51,8 @@ private slots:
         QTest::newRow("bad fail-on") << QStringList{"--fail-on", "severe", url("/vuln/sqli?id=1")} << 2;
         QTest::newRow("no url") << QStringList{"--checks", "sqli"} << 2;
         QTest::newRow("refused") << QStringList{"http://127.0.0.1:1/x?id=1"} << 3;
+        QTest::newRow("TRACE echoed") << QStringList{"--checks", "methods-trace", "--fail-on", "low", url("/vuln/trace")} << 1;
+        QTest::newRow("TRACE refused") << QStringList{"--checks", "methods-trace", "--fail-on", "low", url("/safe/trace")} << 0;
         QTest::newRow("list") << QStringList{"--list-checks"} << 0;
     }
     void exitCodes() {
@@ -153,6 +155,42 @@ private slots:
         const auto& loc = results[0]["locations"][0]["physicalLocation"];
         QCOMPARE(QString::fromStdString(loc["artifactLocation"]["uri"].get<std::string>()), QString("api/items.yaml"));
         QCOMPARE(loc["region"]["startLine"].get<int>(), 3);
+    }
+
+    // The TLS 1.0/1.1 probe from the command line: a second fixture with its TLS listeners.
+    void tlsOldProtocol_data() {
+        QTest::addColumn<bool>("legacy");
+        QTest::addColumn<int>("code");
+        QTest::newRow("accepts TLS 1.0") << true << 1;
+        QTest::newRow("TLS 1.2+ only") << false << 0;
+    }
+    void tlsOldProtocol() {
+        QFETCH(bool, legacy);
+        QFETCH(int, code);
+        if (!QFile::exists(file("leaf.pem"))) {
+            auto openssl = [](const QStringList& args) { return QProcess::execute("openssl", args); };
+            QCOMPARE(openssl({"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", file("ca.key"), "-out",
+                              file("ca.pem"), "-days", "400", "-subj", "/CN=Sonde Test CA"}),
+                     0);
+            QCOMPARE(openssl({"req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", file("leaf.key"), "-out",
+                              file("leaf.csr"), "-subj", "/CN=127.0.0.1"}),
+                     0);
+            QFile ext(file("san.ext"));
+            QVERIFY(ext.open(QIODevice::WriteOnly));
+            ext.write("subjectAltName=IP:127.0.0.1\n");
+            ext.close();
+            QCOMPARE(openssl({"x509", "-req", "-in", file("leaf.csr"), "-CA", file("ca.pem"), "-CAkey", file("ca.key"),
+                              "-CAcreateserial", "-out", file("leaf.pem"), "-days", "400", "-extfile", file("san.ext")}),
+                     0);
+        }
+        VulnApiProcess tls;
+        QVERIFY(tls.start({"--tls", file("leaf.pem"), file("leaf.key")}));
+        const QString target = QString("https://127.0.0.1:%1/vuln/cleartext").arg(legacy ? tls.legacyTlsPort() : tls.modernTlsPort());
+        const Out o = cli({"--checks", "tls-certificate", "--cacert", file("ca.pem"), "--report", "json=" + file("tls.json"), target});
+        QVERIFY2(o.code == code, qPrintable(QString("exit %1\n%2\n%3").arg(o.code).arg(o.out, o.err)));
+        const auto j = readJson(file("tls.json"));
+        QCOMPARE(j["findings"].size(), std::size_t(legacy ? 1 : 0));
+        if (legacy) QCOMPARE(QString::fromStdString(j["findings"][0]["parameter"].get<std::string>()), QString("tls:old-protocol"));
     }
 };
 
