@@ -21,6 +21,7 @@ public:
     Status saveGlobalEnvironment(const Environment& environment) override;
     Status deleteGlobalEnvironment(const std::string& id) override;
     Status addHistory(HistoryEntry& entry) override;
+    std::string databasePath() const override { return db_.path(); }
 
 private:
     explicit StoreBackend(Database db) : db_(std::move(db)) {}

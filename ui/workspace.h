@@ -38,6 +38,8 @@ public:
     virtual Status saveGlobalEnvironment(const Environment& environment) = 0;
     virtual Status deleteGlobalEnvironment(const std::string& id) = 0;
     virtual Status addHistory(HistoryEntry& entry) = 0;  // sets entry.id
+    // The SQLite file behind it ("" in memory): other connections (the GraphQL schema cache) open it.
+    virtual std::string databasePath() const { return {}; }
 };
 
 // Keeps everything in memory (tests, and a store that failed to open).
@@ -86,6 +88,8 @@ public:
     VariableScopes scopesFor(const std::string& collectionId) const;
     VariableLookup lookupFor(const std::string& collectionId) const;
     void setRuntimeVariable(const std::string& name, const std::string& value);
+
+    std::string databasePath() const { return backend_->databasePath(); }
 
     static std::string newId();
     QString lastError() const { return lastError_; }

@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -13,6 +14,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "core/graphql/client.h"
+#include "core/graphql/introspection.h"
 #include "core/graphql/schema_builder.h"
 #include "ui/widgets/code_editor.h"
 
@@ -34,8 +36,8 @@ GraphqlBodyWidget::GraphqlBodyWidget(QWidget* parent) : QWidget(parent) {
     prettify_->setToolTip(tr("Rewrite the query in canonical form (Ctrl+Shift+P)"));
     schemaStatus_ = new QLabel(tr("No schema"), this);
     schemaStatus_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    introspect_ = new QPushButton(tr("Introspect"), this);
-    introspect_->setToolTip(tr("Fetch the schema from the endpoint with the introspection query"));
+    introspect_ = new QPushButton(tr("Refresh schema"), this);
+    introspect_->setToolTip(tr("Fetch the schema from the endpoint again (introspection query) and update the cached one"));
     loadSdl_ = new QPushButton(tr("Load SDL…"), this);
     loadSdl_->setToolTip(tr("Load the schema from a .graphql SDL file"));
     bar->addWidget(operations_);
@@ -86,26 +88,74 @@ GraphqlBodyWidget::GraphqlBodyWidget(QWidget* parent) : QWidget(parent) {
         if (!loading_ && operations_->isVisible()) wantedOperation_ = operations_->currentText();
         changed();
     });
-    connect(&introspection_, &QFutureWatcher<Result<graphql::Schema>>::finished, this, [this] {
-        introspect_->setEnabled(true);
-        Result<graphql::Schema> r = introspection_.result();
-        if (r.ok()) {
-            setSchema(std::make_shared<const graphql::Schema>(std::move(r.value())), tr("introspection"));
-            return;
-        }
-        const bool disabled = r.error().code == "introspection-disabled";
-        const QString msg = disabled
-            ? tr("This server does not allow introspection, so its schema cannot be fetched. "
-                 "Load the schema from an SDL file instead (Load SDL…).")
-            : tr("Introspection failed: %1").arg(QString::fromStdString(r.error().message()));
-        showMessage(msg, true);
-        if (disabled) loadSdl_->setFocus();
-        schemaStatus_->setText(disabled ? tr("Introspection disabled") : tr("No schema"));
-        emit introspectionFailed(msg, disabled);
+    connect(&introspection_, &QFutureWatcher<Introspection>::finished, this, &GraphqlBodyWidget::finishIntrospection);
+    connect(&cacheLoad_, &QFutureWatcher<CachedSchemaLoad>::finished, this,
+            [this] { applyCachedSchema(cacheLoad_.result(), lookupGeneration_); });
+    connect(&cacheWrite_, &QFutureWatcher<QString>::finished, this, [this] {
+        if (const QString problem = cacheWrite_.result(); !problem.isEmpty())
+            showMessage(tr("The schema was not cached: %1").arg(problem), true);
     });
 }
 
-GraphqlBodyWidget::~GraphqlBodyWidget() { introspection_.waitForFinished(); }
+GraphqlBodyWidget::~GraphqlBodyWidget() {
+    introspection_.waitForFinished();
+    cacheLoad_.waitForFinished();
+    cacheWrite_.waitForFinished();
+}
+
+void GraphqlBodyWidget::finishIntrospection() {
+    introspect_->setEnabled(true);
+    Introspection r = introspection_.result();
+    if (r.schema) {
+        setSchema(std::make_shared<const graphql::Schema>(std::move(*r.schema)), tr("introspection"));
+        if (!r.cacheProblem.empty())
+            showMessage(tr("The schema was not cached: %1").arg(QString::fromStdString(r.cacheProblem)), true);
+        return;
+    }
+    const Error& e = *r.error;
+    const bool disabled = e.code == "introspection-disabled";
+    const QString msg = disabled
+        ? tr("This server does not allow introspection, so its schema cannot be fetched. "
+             "Load the schema from an SDL file instead (Load SDL…).")
+        : tr("Introspection failed: %1").arg(QString::fromStdString(e.message()));
+    showMessage(msg, true);
+    if (disabled) loadSdl_->setFocus();
+    if (!schema()) schemaStatus_->setText(disabled ? tr("Introspection disabled") : tr("No schema"));
+    emit introspectionFailed(msg, disabled);
+}
+
+void GraphqlBodyWidget::setSchemaStore(const QString& databasePath) {
+    cache_ = GraphqlSchemaCache(databasePath.toStdString());
+    lookedUp_.clear();
+    if (isVisible()) loadCachedSchema();
+}
+
+void GraphqlBodyWidget::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    loadCachedSchema();
+}
+
+void GraphqlBodyWidget::loadCachedSchema() {
+    if (!cache_.enabled() || cacheLoad_.isRunning()) return;
+    const std::string url = currentEndpoint().url;
+    if (url.empty() || url == lookedUp_) return;
+    lookedUp_ = url;
+    lookupGeneration_ = schemaGeneration_;
+    cacheLoad_.setFuture(QtConcurrent::run([cache = cache_, url] { return cache.load(url); }));
+}
+
+void GraphqlBodyWidget::applyCachedSchema(CachedSchemaLoad load, quint64 generation) {
+    const bool found = load.schema.has_value();
+    if (!load.problem.empty())
+        showMessage(tr("The cached schema could not be read: %1").arg(QString::fromStdString(load.problem)), true);
+    // A schema set meanwhile (a refresh, an SDL file) is newer than the cached one.
+    if (found && generation == schemaGeneration_) {
+        const QString when = QDateTime::fromMSecsSinceEpoch(load.fetchedAt).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        setSchema(std::make_shared<const graphql::Schema>(std::move(*load.schema)),
+                  load.sdl ? tr("cached SDL, %1").arg(when) : tr("cached %1").arg(when));
+    }
+    emit cachedSchemaLookedUp(found);
+}
 
 void GraphqlBodyWidget::setBody(const Body& body) {
     loading_ = true;
@@ -115,6 +165,7 @@ void GraphqlBodyWidget::setBody(const Body& body) {
     wantedOperation_ = QString::fromStdString(body.graphqlOperation);
     loading_ = false;
     editor_->revalidate();
+    if (isVisible()) QMetaObject::invokeMethod(this, &GraphqlBodyWidget::loadCachedSchema, Qt::QueuedConnection);
 }
 
 Body GraphqlBodyWidget::body() const {
@@ -160,7 +211,7 @@ void GraphqlBodyWidget::introspect() {
         return;
     }
     if (introspection_.isRunning()) return;
-    RequestSpec endpoint = provider_ ? provider_() : endpoint_;
+    RequestSpec endpoint = currentEndpoint();
     if (endpoint.url.empty()) {
         showMessage(tr("Enter the GraphQL endpoint URL first."), true);
         return;
@@ -169,8 +220,22 @@ void GraphqlBodyWidget::introspect() {
     schemaStatus_->setText(tr("Introspecting…"));
     introspect_->setEnabled(false);
     Engine* engine = engine_;
-    introspection_.setFuture(QtConcurrent::run([engine, endpoint = std::move(endpoint)] {
-        return graphql::introspect(*engine, endpoint);
+    lookedUp_ = endpoint.url;  // the fetched schema replaces whatever the cache held
+    introspection_.setFuture(QtConcurrent::run([engine, cache = cache_, endpoint = std::move(endpoint)] {
+        Introspection out;
+        auto json = graphql::fetchIntrospection(*engine, endpoint);
+        if (!json) {
+            out.error = json.error();
+            return out;
+        }
+        auto schema = graphql::schemaFromIntrospection(*json);
+        if (!schema) {
+            out.error = schema.error();
+            return out;
+        }
+        out.schema = std::move(schema.value());
+        if (auto st = cache.save(endpoint.url, *json, false); !st) out.cacheProblem = st.error().message();
+        return out;
     }));
 }
 
@@ -195,6 +260,16 @@ bool GraphqlBodyWidget::loadSdlFile(const QString& path) {
         return false;
     }
     setSchema(std::make_shared<const graphql::Schema>(std::move(*build.schema)), QFileInfo(path).fileName());
+    // The SDL becomes the endpoint's cached schema (for servers that refuse introspection).
+    const std::string url = currentEndpoint().url;
+    if (cache_.enabled() && !url.empty()) {
+        lookedUp_ = url;
+        cacheWrite_.waitForFinished();
+        cacheWrite_.setFuture(QtConcurrent::run([cache = cache_, url, text = sdl.toStdString()] {
+            auto st = cache.save(url, text, true);
+            return st ? QString() : QString::fromStdString(st.error().message());
+        }));
+    }
     if (!build.errors.empty()) {
         const auto& e = build.errors.front();
         showMessage(tr("Schema loaded with %n problem(s); first: line %1: %2", nullptr, int(build.errors.size()))
@@ -206,6 +281,7 @@ bool GraphqlBodyWidget::loadSdlFile(const QString& path) {
 }
 
 void GraphqlBodyWidget::setSchema(SchemaPtr schema, const QString& source) {
+    ++schemaGeneration_;
     int userTypes = 0;
     if (schema)
         for (const auto& t : schema->types()) userTypes += t.builtIn ? 0 : 1;

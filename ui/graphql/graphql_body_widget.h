@@ -1,18 +1,22 @@
 #pragma once
 // GraphqlBodyWidget: the GraphQL body mode of a request. A query editor (GraphqlEditor), a variables
 // editor (JSON), an operation picker shown when the document has several operations, a "GET" toggle,
-// Prettify, and the schema buttons: "Introspect" (runs core/graphql introspect() through the given
+// Prettify, and the schema buttons: "Refresh schema" (introspects the endpoint through the given
 // sonde::Engine on a pool thread) and "Load SDL…". When the server refuses introspection the message
-// says so and offers to load an SDL file.
+// says so and offers to load an SDL file. With a schema store set, the schema of the endpoint (its
+// resolved URL) is read from the store's cache as soon as the widget is shown, and a refresh or an
+// SDL file updates the cache; store work runs on pool threads (GraphqlSchemaCache).
 #include <QFutureWatcher>
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 #include "core/graphql/schema.h"
 #include "core/model/request.h"
 #include "core/model/result.h"
 #include "ui/graphql/graphql_editor.h"
+#include "ui/graphql/graphql_schema_cache.h"
 
 class QCheckBox;
 class QComboBox;
@@ -45,6 +49,12 @@ public:
     void setEndpoint(RequestSpec endpoint) { endpoint_ = std::move(endpoint); }
     void setEndpointProvider(std::function<RequestSpec()> provider) { provider_ = std::move(provider); }
 
+    // The store file whose schema cache is read and updated ("" = no cache).
+    void setSchemaStore(const QString& databasePath);
+    // Reads the cached schema of the current endpoint (async; cachedSchemaLookedUp() follows, and
+    // schemaChanged() when one is cached) unless that URL was looked up already. Runs when shown.
+    void loadCachedSchema();
+
     void introspect();                        // async; schemaChanged() or introspectionFailed() follows
     bool loadSdlFile(const QString& path);    // sync (SDL builds in milliseconds); false + message on error
     void setSchema(SchemaPtr schema, const QString& source);
@@ -53,7 +63,7 @@ public:
     GraphqlEditor* queryEditor() const { return editor_; }
     CodeEditor* variablesEditor() const { return variables_; }
     QComboBox* operationPicker() const { return operations_; }
-    QPushButton* introspectButton() const { return introspect_; }
+    QPushButton* introspectButton() const { return introspect_; }  // "Refresh schema"
     QPushButton* loadSdlButton() const { return loadSdl_; }
     QLabel* messageLabel() const { return message_; }
     QLabel* schemaLabel() const { return schemaStatus_; }
@@ -62,8 +72,20 @@ signals:
     void edited();
     void schemaChanged(sonde::ui::SchemaPtr schema);
     void introspectionFailed(const QString& message, bool disabled);
+    void cachedSchemaLookedUp(bool found);
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
+    struct Introspection {
+        std::optional<graphql::Schema> schema;
+        std::optional<Error> error;
+        std::string cacheProblem;  // the schema arrived but could not be cached
+    };
+    RequestSpec currentEndpoint() const { return provider_ ? provider_() : endpoint_; }
+    void applyCachedSchema(CachedSchemaLoad load, quint64 generation);
+    void finishIntrospection();
     void updateOperations(const QStringList& names);
     void showMessage(const QString& text, bool error);
     void chooseSdlFile();
@@ -81,7 +103,13 @@ private:
     Engine* engine_ = nullptr;
     RequestSpec endpoint_;
     std::function<RequestSpec()> provider_;
-    QFutureWatcher<Result<graphql::Schema>> introspection_;
+    QFutureWatcher<Introspection> introspection_;
+    QFutureWatcher<CachedSchemaLoad> cacheLoad_;
+    QFutureWatcher<QString> cacheWrite_;  // an SDL file cached for the endpoint: "" or the problem
+    GraphqlSchemaCache cache_{std::string()};
+    std::string lookedUp_;         // the endpoint URL whose cache entry was last read
+    quint64 schemaGeneration_ = 0; // counts setSchema() calls: a late cache read never overrides a newer schema
+    quint64 lookupGeneration_ = 0; // schemaGeneration_ when the running cache read started
     QString wantedOperation_;
     bool loading_ = false;
 };

@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QKeyEvent>
+#include <QRegularExpression>
 #include <QTimer>
 #include <QToolTip>
 #include <QtConcurrent/QtConcurrentRun>
@@ -65,7 +66,11 @@ GraphqlEditor::GraphqlEditor(QWidget* parent)
         }
     });
     connect(this, &QsciScintilla::userListActivated, this, [this](int id, const QString& label) {
-        if (id == kCompletionListId) acceptCompletion(label);
+        if (id != kCompletionListId) return;
+        // The popup shows rows with details; insert the name of the chosen one.
+        const qsizetype i = rows_.indexOf(label);
+        acceptCompletion(i >= 0 && std::size_t(i) < completions_.size() ? QString::fromStdString(completions_[std::size_t(i)].label)
+                                                                          : label.section(QRegularExpression(QStringLiteral("[^_0-9A-Za-z@$]")), 0, 0));
     });
     connect(this, &QsciScintillaBase::SCN_DWELLSTART, this,
             [this](int position, int x, int y) { showTooltipAt(position, x, y); });
@@ -173,11 +178,49 @@ std::vector<graphql::CompletionItem> GraphqlEditor::showCompletions() {
         cancelList();
         return {};
     }
-    QStringList labels;
-    labels.reserve(static_cast<int>(completions_.size()));
-    for (const auto& item : completions_) labels << QString::fromStdString(item.label);
-    showUserList(kCompletionListId, labels);
+    rows_.clear();
+    rows_.reserve(static_cast<int>(completions_.size()));
+    for (const auto& item : completions_) rows_ << completionRow(item, schema_.get(), lastResult_.scopeType);
+    showUserList(kCompletionListId, rows_);
     return completions_;
+}
+
+QString GraphqlEditor::completionRow(const graphql::CompletionItem& item, const graphql::Schema* schema,
+                                     const std::string& scopeType) {
+    using K = graphql::CompletionItem::Kind;
+    QString row = QString::fromStdString(item.label);
+    const QString detail = QString::fromStdString(item.detail);
+    switch (item.kind) {
+        case K::Field: {
+            // The field's arguments from the schema (the item carries only its type); long lists are cut.
+            const graphql::FieldDef* f = schema ? schema->fieldOn(scopeType, item.label) : nullptr;
+            if (f && !f->arguments.empty()) {
+                QStringList args;
+                for (const auto& a : f->arguments)
+                    args << QString::fromStdString(a.name + ": " + a.type.toString() + (a.hasDefault ? " = " + a.defaultValue : ""));
+                QString joined = args.join(QStringLiteral(", "));
+                if (joined.size() > 60) joined = joined.left(59) + QChar(0x2026);
+                row += '(' + joined + ')';
+            }
+            if (!detail.isEmpty()) row += QStringLiteral(": ") + detail;
+            break;
+        }
+        case K::Argument:
+        case K::InputField:
+        case K::Variable:
+            if (!detail.isEmpty()) row += QStringLiteral(": ") + detail;
+            break;
+        case K::EnumValue: row += QStringLiteral("  (enum %1)").arg(detail); break;
+        case K::Fragment: row += ' ' + detail; break;  // "on User"
+        case K::Directive: row += QStringLiteral("  (directive)"); break;
+        case K::Type:
+        case K::Keyword:
+            if (!detail.isEmpty()) row += QStringLiteral("  (%1)").arg(detail.toLower());
+            break;
+    }
+    if (item.deprecated) row += QStringLiteral("  (deprecated)");
+    row.replace('?', QChar(0xFF1F));  // '?' would start a Scintilla image marker
+    return row;
 }
 
 void GraphqlEditor::acceptCompletion(const QString& label) {

@@ -48,6 +48,11 @@ public:
     // Completion at the cursor: shows the popup when there is something to offer; returns the items.
     std::vector<graphql::CompletionItem> showCompletions();
     const std::vector<graphql::CompletionItem>& lastCompletions() const { return completions_; }
+    // The popup's rows, one per item: the name with its kind or type ("login: String!",
+    // "friends(first: Int = 10): [User!]!", "ADMIN  (enum Role)"); accepting a row inserts the name.
+    const QStringList& lastCompletionRows() const { return rows_; }
+    static QString completionRow(const graphql::CompletionItem& item, const graphql::Schema* schema,
+                                 const std::string& scopeType);
     bool isCompletionActive() const;
     void setAutoCompletion(bool on) { autoComplete_ = on; }
 
@@ -94,6 +99,7 @@ private:
     bool dirty_ = false;    // the text changed after the running pass took its copy
     GraphqlAnalysis analysis_;
     std::vector<graphql::CompletionItem> completions_;
+    QStringList rows_;  // what the popup shows for completions_
     graphql::CompletionResult lastResult_;
     QAction* prettifyAction_;
     bool autoComplete_ = true;

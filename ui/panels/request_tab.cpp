@@ -39,6 +39,8 @@ RequestTab::RequestTab(Workspace* workspace, SendWorker* worker, QWidget* parent
     connect(worker_, &SendWorker::finished, this, &RequestTab::onFinished);
     // GraphQL mode: introspection goes to this request's URL, headers and auth, variables resolved.
     request_->bodyEditor()->graphqlEditor()->setEngine(&worker_->engine());
+    // Its schema is cached in the store per resolved URL (read when shown, updated by Refresh schema).
+    request_->bodyEditor()->graphqlEditor()->setSchemaStore(QString::fromStdString(workspace_->databasePath()));
     request_->bodyEditor()->graphqlEditor()->setEndpointProvider([this] {
         RequestSpec spec = request();
         spec.body = Body{};

@@ -20,7 +20,10 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QSplitter>
+#include <QTemporaryDir>
 #include <cstdio>
+#include "core/store/database.h"
+#include "core/store/graphql_schema_repository.h"
 #include "ui/send_worker.h"
 
 using namespace sonde;
@@ -246,6 +249,9 @@ private slots:
 
     void schemaExplorer();
     void largeSchemaExplorer();
+    void cachedSchema();
+    void completionRows_data();
+    void completionRows();
 
     void lexerStyles_data() {
         QTest::addColumn<QString>("needle");
@@ -353,6 +359,145 @@ void TestUiGraphql::largeSchemaExplorer() {
     QCOMPARE(panel.model()->rowCount(), 1600);
     QVERIFY(panel.openType("T42"));
     QCOMPARE(panel.model()->rowCount(), 20);
+}
+
+namespace {
+std::optional<CachedGraphqlSchema> cachedIn(const QString& db, const std::string& url) {
+    auto store = Database::open(db.toStdString());
+    if (!store) return std::nullopt;
+    auto got = GraphqlSchemaRepository(*store).get(url);
+    return got ? *got : std::nullopt;
+}
+}  // namespace
+
+// The schema of an endpoint is cached in the store: Refresh schema introspects and fills the cache; a
+// new editor for the same URL then gets it from the cache at once, without any engine (so without any
+// network call), the explorer follows; a failed refresh keeps it; an SDL file replaces it.
+void TestUiGraphql::cachedSchema() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath("store.db");
+    test::GraphqlFixture fixture;
+    const QString err = fixture.start();
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    const std::string url = fixture.url();
+    RequestSpec endpoint;
+    endpoint.method = "POST";
+    endpoint.url = url;
+    SendWorker worker;
+    {
+        GraphqlBodyWidget w;
+        w.setSchemaStore(db);
+        w.setEngine(&worker.engine());
+        w.setEndpoint(endpoint);
+        QSignalSpy looked(&w, &GraphqlBodyWidget::cachedSchemaLookedUp);
+        w.show();
+        QVERIFY(looked.wait(5000));
+        QCOMPARE(looked.first().at(0).toBool(), false);  // nothing cached yet
+        QVERIFY(!w.schema());
+        QCOMPARE(w.introspectButton()->text(), QStringLiteral("Refresh schema"));
+        QSignalSpy schemaSpy(&w, &GraphqlBodyWidget::schemaChanged);
+        QTest::mouseClick(w.introspectButton(), Qt::LeftButton);
+        QVERIFY(schemaSpy.wait(15000));
+        QVERIFY(w.schema() && w.schema()->type("User"));
+    }
+    auto cached = cachedIn(db, url);
+    QVERIFY(cached.has_value());
+    QCOMPARE(cached->format, CachedGraphqlSchema::Format::Introspection);
+    QVERIFY(cached->body.find("__schema") != std::string::npos);
+    const std::int64_t firstFetch = cached->fetchedAt;
+    fixture.stop();
+
+    GraphqlBodyWidget w;  // no engine: it cannot send anything
+    SchemaExplorerPanel explorer;
+    connect(&w, &GraphqlBodyWidget::schemaChanged, &explorer, &SchemaExplorerPanel::setSchema);
+    w.setSchemaStore(db);
+    w.setEndpoint(endpoint);
+    QSignalSpy looked(&w, &GraphqlBodyWidget::cachedSchemaLookedUp);
+    w.show();
+    explorer.show();
+    QVERIFY(looked.wait(5000));
+    QCOMPARE(looked.first().at(0).toBool(), true);
+    QVERIFY(w.schema() && w.schema()->type("User") && w.schema()->type("SearchResult"));
+    QVERIFY2(w.schemaLabel()->text().contains("cached"), qPrintable(w.schemaLabel()->text()));
+    QCOMPARE(explorer.schema(), w.schema());
+    QVERIFY(explorer.openType(QStringLiteral("User")));
+    // Completion works from the cached schema.
+    w.queryEditor()->setText(QStringLiteral("{\n  us\n}\n"));
+    w.queryEditor()->setCursorPosition(1, 4);
+    QVERIFY(labels(w.queryEditor()->showCompletions()).contains("user"));
+    // Showing it again does not read the cache again for the same URL.
+    w.hide();
+    w.show();
+    QCOMPARE(looked.count(), 1);
+
+    // Refresh with the server gone: an error, and the cached schema stays (in the editor and the store).
+    w.setEngine(&worker.engine());
+    QSignalSpy failed(&w, &GraphqlBodyWidget::introspectionFailed);
+    QTest::mouseClick(w.introspectButton(), Qt::LeftButton);
+    QVERIFY(failed.wait(15000));
+    QVERIFY(w.schema());
+    QVERIFY(w.messageLabel()->text().contains("Introspection failed"));
+    QCOMPARE(cachedIn(db, url)->fetchedAt, firstFetch);
+
+    // An SDL file becomes the endpoint's cached schema.
+    QVERIFY(w.loadSdlFile(kSdl));
+    QTRY_VERIFY_WITH_TIMEOUT(cachedIn(db, url)->format == CachedGraphqlSchema::Format::Sdl, 5000);
+    GraphqlBodyWidget again;
+    again.setSchemaStore(db);
+    again.setEndpoint(endpoint);
+    QSignalSpy lookedAgain(&again, &GraphqlBodyWidget::cachedSchemaLookedUp);
+    again.show();
+    QVERIFY(lookedAgain.wait(5000));
+    QVERIFY(again.schema() && again.schema()->type("EchoInput"));
+    QVERIFY2(again.schemaLabel()->text().contains("cached SDL"), qPrintable(again.schemaLabel()->text()));
+}
+
+// The completion popup shows each item with its type or kind; accepting a row inserts only the name.
+void TestUiGraphql::completionRows_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QStringList>("rows");
+    QTest::addColumn<QString>("accepted");  // the text after accepting the first row
+    QTest::newRow("fields with types and arguments")
+        << QStringLiteral("{\n  user(id: \"u1\") {\n    \n  }\n}\n") << 2 << 4
+        << QStringList{"id: ID!", "name: String!", "email: String", "role: Role!", "friends(first: Int = 10): [User!]!",
+                       "legacyName: String  (deprecated)", "__typename: String!"}
+        << QStringLiteral("{\n  user(id: \"u1\") {\n    id\n  }\n}\n");
+    QTest::newRow("root fields") << QStringLiteral("{\n  \n}\n") << 1 << 2
+                                 << QStringList{"hello(name: String = \"world\"): String!", "user(id: ID!): User",
+                                                "users(role: Role, first: Int = 10): [User!]!", "oldHello: String  (deprecated)"}
+                                 << QStringLiteral("{\n  hello\n}\n");
+    QTest::newRow("arguments") << QStringLiteral("{ users() }") << 0 << 8 << QStringList{"role: Role", "first: Int = 10"}
+                               << QStringLiteral("{ users(role) }");
+    QTest::newRow("enum values") << QStringLiteral("{ users(role: ) }") << 0 << 14
+                                 << QStringList{"ADMIN  (enum Role)", "VIEWER  (enum Role)", "GUEST  (enum Role)  (deprecated)"}
+                                 << QStringLiteral("{ users(role: ADMIN) }");
+    QTest::newRow("variables") << QStringLiteral("query($who: ID!) { user(id: $) { id } }") << 0 << 29
+                               << QStringList{"who: ID!"} << QStringLiteral("query($who: ID!) { user(id: $who) { id } }");
+}
+
+void TestUiGraphql::completionRows() {
+    QFETCH(QString, text);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QStringList, rows);
+    QFETCH(QString, accepted);
+    GraphqlBodyWidget w;
+    QVERIFY(w.loadSdlFile(kSdl));
+    w.show();
+    GraphqlEditor* ed = w.queryEditor();
+    ed->setText(text);
+    ed->setCursorPosition(line, column);
+    const auto items = ed->showCompletions();
+    QVERIFY(ed->isListActive());
+    const QStringList shown = ed->lastCompletionRows();
+    QCOMPARE(shown.size(), int(items.size()));
+    for (const QString& r : rows) QVERIFY2(shown.contains(r), qPrintable(r + " not in: " + shown.join(" | ")));
+    QCOMPARE(shown.front(), rows.front());
+    // Choosing a row inserts its name, not the detail.
+    QTest::keyClick(ed, Qt::Key_Return);
+    QCOMPARE(ed->text(), accepted);
 }
 
 QTEST_MAIN(TestUiGraphql)
