@@ -73,14 +73,23 @@ void ConsoleReporter::requestDone(const RequestResult& r) {
         case RequestStatus::Error: mark = paint(options_.tty ? "!" : "ERROR", kYellow); break;
         case RequestStatus::Cancelled: mark = paint(options_.tty ? "-" : "SKIP ", kDim); break;
         }
-        out_ << "  " << mark << " " << describeRequest(r);
-        if (iterations_ > 1) out_ << paint(" [" + std::to_string(r.iteration + 1) + "]", kDim);
-        out_ << "  " << paint(r.method + " " + r.url, kDim);
-        if (r.responseStatus) out_ << "  " << r.responseStatus << "  " << formatMs(r.durationMs);
-        out_ << "\n";
+        // One string, one write: a run of thousands of requests prints thousands of these lines.
+        std::string text = "  " + mark + " ";
+        text += describeRequest(r);
+        if (iterations_ > 1) text += paint(" [" + std::to_string(r.iteration + 1) + "]", kDim);
+        text += "  ";
+        text += paint(r.method + " " + r.url, kDim);
+        if (r.responseStatus) {
+            text += "  ";
+            text += std::to_string(r.responseStatus);
+            text += "  ";
+            text += formatMs(r.durationMs);
+        }
+        text += '\n';
         for (const auto& a : r.assertions)
-            if (!a.passed) out_ << "      " << paint(a.description, kRed) << ": " << failureText(a) << "\n";
-        if (r.error) out_ << "      " << paint(r.error->message(), kYellow) << "\n";
+            if (!a.passed) text += "      " + paint(a.description, kRed) + ": " + failureText(a) + "\n";
+        if (r.error) text += "      " + paint(r.error->message(), kYellow) + "\n";
+        out_.write(text.data(), static_cast<std::streamsize>(text.size()));
     }
     drawBar();
 }

@@ -127,7 +127,7 @@ ExchangeResult Runner::send(RequestSpec spec) {
 }
 
 bool Runner::prepareRequest(int iteration, const Planned& planned, IterationVars& vars, RequestResult& r,
-                            RequestSpec& spec) {
+                            RequestSpec& spec, UrlMemo* urlMemo) {
     r.iteration = iteration;
     r.folder = planned.folder;
     r.name = planned.spec.name;
@@ -145,8 +145,19 @@ bool Runner::prepareRequest(int iteration, const Planned& planned, IterationVars
     }
     spec = std::move(*resolved);
     r.method = spec.method;
-    if (auto url = effectiveRequestUrl(spec)) r.url = vars.redact(*url);
-    else r.url = vars.redact(spec.url);
+    // Params and a query API key change the effective URL: only a plain URL is remembered.
+    const bool plain = spec.params.empty() && !(spec.auth.kind == AuthKind::ApiKey && spec.auth.keyInQuery);
+    if (urlMemo && plain && !urlMemo->effective.empty() && urlMemo->text == spec.url) {
+        r.url = vars.redact(urlMemo->effective);
+    } else if (auto url = effectiveRequestUrl(spec)) {
+        r.url = vars.redact(*url);
+        if (urlMemo && plain) {
+            urlMemo->text = spec.url;
+            urlMemo->effective = std::move(*url);
+        }
+    } else {
+        r.url = vars.redact(spec.url);
+    }
     if (options_.timeoutMs > 0) spec.options.timeoutMs = options_.timeoutMs;
     if (options_.insecure) spec.options.verifyTls = false;
     if (deadlineAt_ > 0) {

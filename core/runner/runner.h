@@ -51,8 +51,13 @@ private:
     RequestResult runRequest(int iteration, const Planned& planned, IterationVars& vars);
     // A request's two halves: variables resolved and options applied (false: r holds the error), and
     // the exchange's outcome checked, captured and redacted into r.
+    // `urlMemo` (optional) remembers the last URL text and its effective form for this planned request,
+    // so a run repeating it parses each distinct URL once (the engine parses it again to send it).
+    struct UrlMemo {
+        std::string text, effective;
+    };
     bool prepareRequest(int iteration, const Planned& planned, IterationVars& vars, RequestResult& r,
-                        RequestSpec& spec);
+                        RequestSpec& spec, UrlMemo* urlMemo = nullptr);
     void completeRequest(RequestResult& r, const RequestSpec& spec, ExchangeResult ex, IterationVars& vars);
     // Chained mode (runner_chain.cpp, the default): each of `parallel` chains submits its next request
     // from the previous one's completion callback, so a run costs no thread switch per request.

@@ -25,7 +25,9 @@ struct Runner::Chain {
     std::unique_ptr<IterationVars> vars;
     std::size_t next = 0;    // index of the next request in the plan
     RequestResult current;   // the request in flight
-    RequestSpec spec;        // as sent (checks need it)
+    RequestSpec spec;        // being prepared; moved to the engine to send
+    RequestSpec checks;      // its assertions and captures (all the checks need), kept while it is in flight
+    std::vector<UrlMemo> urls;  // per planned request
 };
 
 void Runner::runChained(const std::vector<Planned>& plan, RunSequencer& sequencer, int iterations, int chains) {
@@ -67,7 +69,8 @@ void Runner::chainAdvance(Chain* c) {
         const std::size_t i = c->next;
         c->current = RequestResult{};
         c->spec = RequestSpec{};
-        const bool ready = prepareRequest(c->iteration, (*plan_)[i], *c->vars, c->current, c->spec);
+        if (c->urls.size() != plan_->size()) c->urls.resize(plan_->size());
+        const bool ready = prepareRequest(c->iteration, (*plan_)[i], *c->vars, c->current, c->spec, &c->urls[i]);
         c->current.index = static_cast<int>(i);
         if (!ready) {  // e.g. an undefined variable: a result without an exchange
             if (options_.bail) stop(RunEnd::Bailed);
@@ -77,8 +80,10 @@ void Runner::chainAdvance(Chain* c) {
         }
         std::lock_guard lock(mutex_);
         if (stopping()) continue;  // the loop ends the iteration
+        c->checks.assertions = std::move(c->spec.assertions);
+        c->checks.captures = std::move(c->spec.captures);
         // The callback locks mutex_ before anything else, so it waits until the id is recorded here.
-        const ExchangeId id = engine_.submit(c->spec, [this, c](ExchangeId done, ExchangeResult ex) {
+        const ExchangeId id = engine_.submit(std::move(c->spec), [this, c](ExchangeId done, ExchangeResult ex) {
             chainResponse(c, done, std::move(ex));
         });
         inFlight_.insert(id);
@@ -91,7 +96,7 @@ void Runner::chainResponse(Chain* c, ExchangeId id, ExchangeResult ex) {
         std::lock_guard lock(mutex_);
         inFlight_.erase(id);
     }
-    completeRequest(c->current, c->spec, std::move(ex), *c->vars);
+    completeRequest(c->current, c->checks, std::move(ex), *c->vars);
     const bool failed = c->current.status == RequestStatus::Failed || c->current.status == RequestStatus::Error;
     if (failed && options_.bail) stop(RunEnd::Bailed);
     sequencer_->requestDone(std::move(c->current));
