@@ -1,5 +1,7 @@
 // sonde-cli collection | env | history: the workspace kept in the SQLite store.
 #include <ctime>
+#include <fstream>
+#include <iterator>
 #include <iomanip>
 #include <sstream>
 #include <iostream>
@@ -8,6 +10,7 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "core/formats/text_tree_exporter.h"
+#include "core/formats/importer.h"
 #include "core/formats/text_tree_importer.h"
 #include "core/model/json.h"
 #include "core/store/collection_repository.h"
@@ -78,10 +81,14 @@ int runCollection(const ParsedArgs& a) {
         return ExitOk;
     }
     if (verb == "import") {
-        if (p.size() != 2) return fail(usageError("Give the collection directory", "sonde-cli collection import DIR"));
-        auto imported = TextTreeImporter::importDirectory(p[1]);
+        if (p.size() != 2)
+            return fail(usageError("Give the collection directory or file", "sonde-cli collection import DIR|FILE"));
+        auto imported = importPath(p[1]);
         if (!imported) return fail(imported.error());
-        for (const auto& w : imported->warnings) std::cerr << "warning: " << w << "\n";
+        for (const auto& w : imported->warnings) std::cerr << "warning: " << w.text() << "\n";
+        if (!imported->hasCollection)
+            return fail(usageError("'" + p[1] + "' is a " + toString(imported->format) + ", not a collection",
+                                   "sonde-cli env import " + p[1]));
         Collection c = std::move(imported->collection);
         if (a.has("--name")) c.name = a.get("--name");
         if (a.has("--copy")) c = withNewIds(std::move(c));
@@ -89,7 +96,8 @@ int runCollection(const ParsedArgs& a) {
         if (!saved) return fail(saved.error());
         int n = 0;
         forEachRequest(saved->root, [&](const RequestSpec&, const std::string&) { ++n; });
-        std::cout << "Imported '" << saved->name << "' (" << n << " requests) as " << saved->id << "\n";
+        std::cout << "Imported '" << saved->name << "' (" << n << " requests, " << toString(imported->format) << ") as "
+                  << saved->id << "\n";
         return ExitOk;
     }
     return fail(usageError("Unknown collection command '" + verb + "'", "Use list, show, export or import"));
@@ -105,7 +113,7 @@ void printEnvironment(const Environment& e, bool reveal) {
 int runEnv(const ParsedArgs& a) {
     const auto& p = a.positional();
     std::string verb = p.empty() ? "list" : p[0];
-    auto db = openStore(a, true);
+    auto db = openStore(a, verb != "import");
     if (!db) return fail(db.error());
     EnvironmentRepository envs(*db);
     std::string collectionId;
@@ -129,7 +137,36 @@ int runEnv(const ParsedArgs& a) {
         printEnvironment(*e, false);
         return ExitOk;
     }
-    return fail(usageError("Unknown env command '" + verb + "'", "Use list or show"));
+    if (verb == "import") {
+        if (p.size() != 2) return fail(usageError("Give the environment file", "sonde-cli env import FILE [--collection C]"));
+        Result<Environment> env = makeError("unset");
+        const std::string& file = p[1];
+        if (file.size() > 5 && file.compare(file.size() - 5, 5, ".yaml") == 0) {
+            std::ifstream in(file, std::ios::binary);
+            if (!in) return fail(makeError("The file cannot be opened", file, "Check the path", "file"));
+            const std::string text((std::istreambuf_iterator<char>(in)), {});
+            env = TextTreeImporter::parseEnvironment(text, file);
+        } else {
+            auto imported = importPath(file);
+            if (!imported) return fail(imported.error());
+            for (const auto& w : imported->warnings) std::cerr << "warning: " << w.text() << "\n";
+            if (imported->environments.size() != 1)
+                return fail(usageError("'" + file + "' is a " + toString(imported->format) + ", not an environment",
+                                       "sonde-cli collection import " + file));
+            env = std::move(imported->environments[0]);
+        }
+        if (!env) return fail(env.error());
+        env->id.clear();
+        if (a.has("--name")) env->name = a.get("--name");
+        if (envs.find(env->name, collectionId))  // never replace what the user has
+            return fail(usageError("An environment named '" + env->name + "' exists already",
+                                   "Give another name with --name"));
+        auto saved = envs.save(std::move(*env), collectionId);
+        if (!saved) return fail(saved.error());
+        std::cout << "Imported environment '" << saved->name << "' (" << saved->variables.size() << " variables)\n";
+        return ExitOk;
+    }
+    return fail(usageError("Unknown env command '" + verb + "'", "Use list, show or import"));
 }
 
 std::string isoTime(std::int64_t ms) {
@@ -221,19 +258,25 @@ int runHistory(const ParsedArgs& a) {
 
 const CommandDef& collectionCommand() {
     static const CommandDef def{
-        "collection", "list | show NAME | export NAME DIR | import DIR [--name N] [--copy]",
+        "collection", "list | show NAME | export NAME DIR | import DIR|FILE [--name N] [--copy]",
         "List, show, export (to the git-friendly text tree) or import collections of the store.",
         "A collection is named by its name or id. export writes docs/collection-format.md's directory tree\n"
-        "(secrets never written); import reads one back into the store (--copy gives it new ids).",
+        "(secrets never written); import reads one back into the store (--copy gives it new ids).\n"
+        "import also reads a Postman collection (v2.0/v2.1), a HAR file or a file holding a curl command\n"
+        "(the format is recognised from the content; see docs/import.md); what cannot be carried over\n"
+        "(scripts, unsupported auth) is listed as warnings on stderr.",
         {dbOptionDef(), {"", "--name", "NAME", "import: store under this name"}, {"", "--copy", "", "import: as a copy with new ids"}},
         &runCollection};
     return def;
 }
 
 const CommandDef& envCommand() {
-    static const CommandDef def{"env", "list | show NAME [--collection C]",
-                                "List or show environments (global, or of a collection); secrets are masked.", "",
-                                {dbOptionDef(), {"", "--collection", "NAME", "The collection whose environments to use"}},
+    static const CommandDef def{"env", "list | show NAME | import FILE [--collection C] [--name N]",
+                                "List, show or import environments (global, or of a collection); secrets are masked.",
+                                "import reads a Postman environment file or a Sonde environment .yaml file; it never\n"
+                                "replaces an environment of the same name (give --name).",
+                                {dbOptionDef(), {"", "--collection", "NAME", "The collection whose environments to use"},
+                                 {"", "--name", "NAME", "import: store under this name"}},
                                 &runEnv};
     return def;
 }
