@@ -160,6 +160,25 @@ private slots:
         QVERIFY(f.evidence.back().request.url.rfind("http://", 0) == 0);
     }
 
+    void hsts_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("finding");
+        QTest::newRow("no HSTS over https") << "/vuln/headers" << true;
+        QTest::newRow("HSTS max-age=31536000") << "/safe/headers" << false;
+    }
+    void hsts() {
+        QFETCH(QString, path);
+        QFETCH(bool, finding);
+        ScanTarget t;
+        t.request.url = https(api_.modernTlsPort(), path.toStdString());
+        t.request.options.caFile = caFile();
+        const ScanResult r = scan({t}, {"header-hsts"});
+        QVERIFY2(r.findings.size() == (finding ? 1u : 0u), qPrintable(describe(r)));
+        if (!finding) return;
+        QCOMPARE(QString::fromStdString(r.findings[0].parameter), QString("header:Strict-Transport-Security"));
+        QVERIFY(r.findings[0].evidence.size() >= 2);
+    }
+
     // Every default check over the hardened routes served by the TLS 1.2+ listener, its port 80 a
     // redirector: nothing to report (no HSTS gap, Secure cookie, no old protocol, no cleartext twin).
     void hardenedOverHttpsFindNothing() {
