@@ -12,6 +12,7 @@
 #include <QPixmap>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -28,8 +29,13 @@ struct Rendered {
     QImage image;
     bool isImage = false;
     bool truncated = false;
+    bool inDocument = false;  // the text went into the DocumentLoader's document instead
     qint64 total = 0;
 };
+
+qint64 bodySize(const Response& r) {
+    return static_cast<qint64>(r.bodyFile.empty() ? r.body.size() : r.bodyBytes);
+}
 
 QByteArray bodyBytes(const Response& r, qint64 limit) {
     if (!r.bodyFile.empty()) {
@@ -41,10 +47,11 @@ QByteArray bodyBytes(const Response& r, qint64 limit) {
     return QByteArray(r.body.data(), n);
 }
 
-// Runs on a worker thread: reads, decodes and pretty-prints.
-Rendered renderBody(std::shared_ptr<const Response> r, bool pretty, bool full) {
+// Runs on a worker thread: reads, decodes and pretty-prints; with a loader the text goes straight into
+// a new editor document (UTF-8, never converted to a QString).
+Rendered renderBody(std::shared_ptr<const Response> r, bool pretty, bool full, std::shared_ptr<DocumentLoader> loader) {
     Rendered out;
-    out.total = static_cast<qint64>(r->bodyFile.empty() ? r->body.size() : r->bodyBytes);
+    out.total = bodySize(*r);
     const QString ct = QString::fromStdString(r->contentType());
     if (ct.startsWith(QLatin1String("image/")) && !ct.contains(QLatin1String("svg"))) {
         out.image = QImage::fromData(bodyBytes(*r, -1));
@@ -58,7 +65,16 @@ Rendered renderBody(std::shared_ptr<const Response> r, bool pretty, bool full) {
         out.truncated = false;
         return out;
     }
-    out.text = QString::fromUtf8(pretty ? prettyPrint(bytes, ct) : bytes);
+    const QByteArray text = pretty ? prettyPrint(bytes, ct) : bytes;
+    if (loader) {
+        loader->setExpected(text.size());
+        out.inDocument = loader->add(text.constData(), text.size());
+        if (out.inDocument || loader->isCancelled()) return out;
+        out.text = QObject::tr("Not enough memory to show the whole body (%1 bytes). Use Save… to write it to a file.")
+                       .arg(out.total);
+        return out;
+    }
+    out.text = QString::fromUtf8(text);
     return out;
 }
 
@@ -122,7 +138,14 @@ BodyView::BodyView(QWidget* parent) : QWidget(parent) {
     });
     connect(save_, &QToolButton::clicked, this, &BodyView::saveAs);
     connect(saveLarge_, &QToolButton::clicked, this, &BodyView::saveAs);
-    connect(showAll_, &QToolButton::clicked, this, &BodyView::showAll);
+    connect(showAll_, &QToolButton::clicked, this, [this] { loader_ ? cancelShowAll() : showAll(); });
+    progress_ = new QTimer(this);
+    progress_->setInterval(100);
+    connect(progress_, &QTimer::timeout, this, [this] {
+        if (!loader_) return progress_->stop();
+        const int p = loader_->progress();
+        status_->setText(p < 0 ? tr("Formatting the whole body…") : tr("Loading the whole body… %1 %").arg(p));
+    });
     connect(editor_, &CodeEditor::loadFinished, this, [this] {
         busy_ = false;
         status_->clear();
@@ -131,6 +154,7 @@ BodyView::BodyView(QWidget* parent) : QWidget(parent) {
 }
 
 void BodyView::clear() {
+    stopLoading();
     ++generation_;
     response_.reset();
     truncated_ = busy_ = false;
@@ -150,19 +174,49 @@ void BodyView::showAll() {
     if (response_) render(true);
 }
 
+void BodyView::stopLoading(bool cancel) {
+    if (!loader_) return;
+    if (cancel) loader_->cancel();  // the worker stops within a step; the document is freed with the loader
+    loader_.reset();
+    progress_->stop();
+    showAll_->setText(tr("Show all"));
+    showAll_->setToolTip(tr("Load the whole body into the editor"));
+}
+
+void BodyView::cancelShowAll() {
+    if (!loader_) return;
+    stopLoading();
+    ++generation_;
+    busy_ = false;
+    status_->setText(tr("Show all cancelled"));  // the beginning stays on screen
+}
+
 void BodyView::render(bool full) {
     if (!response_) return;
+    stopLoading();  // a newer response or mode wins
     const quint64 gen = ++generation_;
     busy_ = true;
     status_->setText(tr("Formatting…"));
+    // The whole of a large body is loaded into a new document on the worker, then swapped in: the
+    // preview stays usable meanwhile and the event loop never waits for the copy.
+    std::shared_ptr<DocumentLoader> loader;
+    if (full && bodySize(*response_) > kLargeBody) loader = editor_->createLoader();
+    if (loader) {
+        loader_ = loader;
+        showAll_->setText(tr("Cancel"));
+        showAll_->setToolTip(tr("Stop loading the whole body"));
+        status_->setText(tr("Formatting the whole body…"));
+        progress_->start();
+    }
     auto* watcher = new QFutureWatcher<Rendered>(this);
-    connect(watcher, &QFutureWatcher<Rendered>::finished, this, [this, watcher, gen] {
+    connect(watcher, &QFutureWatcher<Rendered>::finished, this, [this, watcher, gen, loader] {
         watcher->deleteLater();
         if (gen != generation_) return;  // a newer response or mode won
+        if (loader) stopLoading(false);
         Rendered r = watcher->result();
         truncated_ = r.truncated;
         const QLocale loc;
-        noticeText_->setText(tr("Large body (%1): showing the first %2. Show all may take a moment; Save… writes it to a file.")
+        noticeText_->setText(tr("Large body (%1): showing the first %2. Show all loads the rest in the background; Save… writes it to a file.")
                                  .arg(loc.formattedDataSize(r.total), loc.formattedDataSize(kPreview)));
         notice_->setVisible(r.truncated);
         if (r.isImage) {
@@ -174,9 +228,15 @@ void BodyView::render(bool full) {
             return;
         }
         stack_->setCurrentWidget(editor_);
+        if (r.inDocument && loader && editor_->adopt(*loader)) {
+            busy_ = false;
+            status_->setText(tr("%1 lines").arg(QLocale().toString(editor_->lines())));
+            emit rendered();
+            return;
+        }
         editor_->setTextChunked(r.text);
     });
-    watcher->setFuture(QtConcurrent::run(renderBody, response_, pretty_->isChecked(), full));
+    watcher->setFuture(QtConcurrent::run(renderBody, response_, pretty_->isChecked(), full, loader));
 }
 
 bool BodyView::saveTo(const QString& path) const {

@@ -2,6 +2,7 @@
 // BodyView: the response's Body tab. Pretty or raw text in a read-only CodeEditor (lexer from the content
 // type, folding, Ctrl+F, wrap), images shown as images, copy and save. Decoding and pretty-printing run
 // on a worker (QtConcurrent); bodies beyond a threshold show their beginning with "Show all" / "Save…".
+// "Show all" fills a new editor document on the worker and swaps it in (CodeEditor::adopt).
 #include <QWidget>
 
 #include <memory>
@@ -13,10 +14,12 @@ class QScrollArea;
 class QStackedWidget;
 class QToolButton;
 class QFrame;
+class QTimer;
 
 namespace sonde::ui {
 
 class CodeEditor;
+class DocumentLoader;
 
 class BodyView : public QWidget {
     Q_OBJECT
@@ -27,7 +30,11 @@ public:
     explicit BodyView(QWidget* parent = nullptr);
     void setResponse(std::shared_ptr<const Response> response);
     void clear();
+    // Loads the whole body (a large one into a new editor document on a worker, with progress; the
+    // beginning stays usable meanwhile). A new response, clear() or cancelShowAll() stops it.
     void showAll();
+    void cancelShowAll();
+    bool isLoadingAll() const { return loader_ != nullptr; }
     bool saveTo(const QString& path) const;
 
     CodeEditor* editor() const { return editor_; }
@@ -41,11 +48,14 @@ signals:
 private:
     void render(bool full);
     void saveAs();
+    void stopLoading(bool cancel = true);
 
     std::shared_ptr<const Response> response_;
     quint64 generation_ = 0;
     bool truncated_ = false;
     bool busy_ = false;
+    std::shared_ptr<DocumentLoader> loader_;  // while "Show all" loads a large body
+    QTimer* progress_;
     QToolButton *pretty_, *wrap_, *copy_, *save_, *find_, *showAll_, *saveLarge_;
     QFrame* notice_;
     QLabel* noticeText_;

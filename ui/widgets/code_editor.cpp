@@ -26,6 +26,49 @@ QFont monoFont() {
 bool isDark(const QPalette& p) { return p.color(QPalette::Base).lightness() < 128; }
 }  // namespace
 
+namespace scintilla {
+// Scintilla's ILoader (ILoader.h, not installed with QScintilla): what SCI_CREATELOADER returns, a
+// Document not yet attached to any view. Same virtual functions in the same order as Scintilla 3.x.
+class ScintillaLoader {
+public:
+    virtual int Release() = 0;
+    virtual int AddData(const char* data, std::ptrdiff_t length) = 0;  // SC_STATUS_*
+    virtual void* ConvertToDocument() = 0;
+
+protected:
+    ~ScintillaLoader() = default;
+};
+}  // namespace scintilla
+// Outside an anonymous namespace on purpose: with internal linkage the compiler knows no class
+// implements ScintillaLoader and calls __cxa_pure_virtual instead of the vtable.
+
+namespace {
+scintilla::ScintillaLoader* scintillaLoader(void* p) { return static_cast<scintilla::ScintillaLoader*>(p); }
+constexpr int kKeywordSetMax = 8;  // Scintilla's KEYWORDSET_MAX
+constexpr qint64 kLoaderStep = 1024 * 1024;
+}  // namespace
+
+DocumentLoader::~DocumentLoader() {
+    if (!adopted_) scintillaLoader(loader_)->Release();  // frees the document (no view holds it)
+}
+
+bool DocumentLoader::add(const char* data, qint64 size) {
+    for (qint64 at = 0; at < size; at += kLoaderStep) {
+        if (cancelled_) return false;
+        const qint64 n = qMin(kLoaderStep, size - at);
+        if (scintillaLoader(loader_)->AddData(data + at, static_cast<std::ptrdiff_t>(n)) != QsciScintillaBase::SC_STATUS_OK)
+            return false;
+        added_ += n;
+    }
+    return !cancelled_;
+}
+
+int DocumentLoader::progress() const {
+    const qint64 expected = expected_;
+    if (expected < 0) return -1;
+    return expected == 0 ? 100 : static_cast<int>(qMin<qint64>(100, added_ * 100 / expected));
+}
+
 CodeEditor::CodeEditor(QWidget* parent) : QsciScintilla(parent) {
     setUtf8(true);
     setFont(monoFont());
@@ -46,12 +89,16 @@ CodeEditor::CodeEditor(QWidget* parent) : QsciScintilla(parent) {
     // A horizontal scroll bar only when a displayed line is wider than the view.
     SendScintilla(SCI_SETSCROLLWIDTH, 1);
     SendScintilla(SCI_SETSCROLLWIDTHTRACKING, 1);
+    // No annotations (QScintilla shows them by default): with them visible, swapping in a document
+    // (adopt) measures an annotation height for every line on the UI thread.
+    SendScintilla(SCI_ANNOTATIONSETVISIBLE, static_cast<unsigned long>(ANNOTATION_HIDDEN));
     search_ = new SearchBar(this);
     search_->hide();
     applyPalette();
 }
 
-CodeEditor::~CodeEditor() = default;
+// QScintilla's bookkeeping (QsciDocument) expects its own document in the view when it goes away.
+CodeEditor::~CodeEditor() { restoreOwnDocument(); }
 
 CodeEditor::Language CodeEditor::languageForContentType(const QString& contentType) {
     const QString ct = contentType.section(';', 0, 0).trimmed().toLower();
@@ -66,6 +113,7 @@ CodeEditor::Language CodeEditor::languageForContentType(const QString& contentTy
 
 void CodeEditor::setLanguage(Language language) {
     if (language == language_ && (lexer_ != nullptr) == (language != Language::Plain)) return;
+    restoreOwnDocument();  // setLexer() colourises the whole document: never on a huge adopted one
     language_ = language;
     QsciLexer* old = lexer_;
     switch (language) {
@@ -166,6 +214,78 @@ void CodeEditor::loadNextSlice() {
     QTimer::singleShot(0, this, [this, gen] {
         if (gen == loadGeneration_) loadNextSlice();
     });
+}
+
+void CodeEditor::setText(const QString& text) {
+    restoreOwnDocument();
+    QsciScintilla::setText(text);
+}
+
+void CodeEditor::clear() {
+    restoreOwnDocument();
+    QsciScintilla::clear();
+}
+
+std::shared_ptr<DocumentLoader> CodeEditor::createLoader() {
+    // The document starts empty and grows as data is added (on the worker): reserving the whole size
+    // here would zero-fill it on the UI thread.
+    const long loader = SendScintilla(SCI_CREATELOADER, 0UL, static_cast<long>(SC_DOCUMENTOPTION_DEFAULT));
+    if (!loader) return nullptr;
+    return std::shared_ptr<DocumentLoader>(new DocumentLoader(reinterpret_cast<void*>(loader)));
+}
+
+bool CodeEditor::adopt(DocumentLoader& loader) {
+    if (loader.adopted_ || loader.cancelled_) return false;
+    void* doc = scintillaLoader(loader.loader_)->ConvertToDocument();
+    if (!doc) return false;
+    ++loadGeneration_;  // stops a sliced load in progress
+    loadPos_ = -1;
+    pending_.clear();
+    const bool ro = isReadOnly();
+    // Brace matching from the caret would scan (and style) a huge document on the first UI update.
+    if (loader.added() > kBraceMatchLimit) setBraceMatching(NoBraceMatch);
+    if (!ownDoc_) {  // keep QScintilla's document alive while another one is shown
+        ownDoc_ = SendScintillaPtrResult(SCI_GETDOCPOINTER);
+        SendScintilla(SCI_ADDREFDOCUMENT, 0UL, ownDoc_);
+    }
+    SendScintilla(SCI_SETDOCPOINTER, 0UL, doc);    // a previously adopted document is freed here
+    SendScintilla(SCI_RELEASEDOCUMENT, 0UL, doc);  // the view holds the only reference now
+    loader.adopted_ = true;
+    applyDocumentSettings(ro);
+    return true;
+}
+
+void CodeEditor::restoreOwnDocument() {
+    if (!ownDoc_) return;
+    const bool ro = isReadOnly();
+    void* own = ownDoc_;
+    ownDoc_ = nullptr;
+    SendScintilla(SCI_SETDOCPOINTER, 0UL, own);  // frees the adopted document
+    SendScintilla(SCI_RELEASEDOCUMENT, 0UL, own);
+    setReadOnly(ro);
+    setMarginWidth(0, QStringLiteral("00000"));
+}
+
+// Settings Scintilla keeps per document, which a fresh one lacks. The lexer is set on the document
+// directly: QsciScintilla::setLexer() would colourise the whole text at once.
+void CodeEditor::applyDocumentSettings(bool readOnly) {
+    SendScintilla(SCI_SETCODEPAGE, static_cast<unsigned long>(SC_CP_UTF8));
+    SendScintilla(SCI_SETEOLMODE, static_cast<unsigned long>(SC_EOL_LF));
+    setTabWidth(2);
+    setIndentationsUseTabs(false);
+    if (lexer_) {
+        if (lexer_->lexer()) SendScintilla(SCI_SETLEXERLANGUAGE, 0UL, lexer_->lexer());
+        else SendScintilla(SCI_SETLEXER, static_cast<unsigned long>(lexer_->lexerId()));
+        SendScintilla(SCI_SETPROPERTY, "fold", "1");
+        SendScintilla(SCI_SETPROPERTY, "fold.html", "1");
+        for (int k = 0; k <= kKeywordSetMax; ++k) {
+            const char* kw = lexer_->keywords(k + 1);
+            SendScintilla(SCI_SETKEYWORDS, static_cast<unsigned long>(k), kw ? kw : "");
+        }
+        lexer_->refreshProperties();
+    }
+    setReadOnly(readOnly);
+    setMarginWidth(0, QString(QString::number(lines()).size() + 1, QLatin1Char('0')));
 }
 
 void CodeEditor::showSearch() {

@@ -7,11 +7,42 @@
 
 #include <QString>
 
+#include <atomic>
+#include <memory>
+
 class QsciLexer;
 
 namespace sonde::ui {
 
 class SearchBar;
+
+// A big text loaded into a fresh Scintilla document off the UI thread (Scintilla's ILoader, from
+// SCI_CREATELOADER): the UI thread neither allocates nor copies the text. Made by
+// CodeEditor::createLoader() on the UI thread, filled with add() on a worker, shown with
+// CodeEditor::adopt(). Destroying a loader that was never adopted frees its document.
+class DocumentLoader {
+public:
+    ~DocumentLoader();
+    DocumentLoader(const DocumentLoader&) = delete;
+    DocumentLoader& operator=(const DocumentLoader&) = delete;
+
+    // Worker thread. Appends UTF-8 bytes (in steps, so a cancel stops it within a step); false when
+    // cancelled or Scintilla ran out of memory.
+    bool add(const char* data, qint64 size);
+    void setExpected(qint64 bytes) { expected_ = bytes; }  // for progress()
+    void cancel() { cancelled_ = true; }                    // any thread
+    bool isCancelled() const { return cancelled_; }
+    int progress() const;  // 0..100 of the expected bytes added so far; -1 before setExpected
+    qint64 added() const { return added_; }
+
+private:
+    friend class CodeEditor;
+    explicit DocumentLoader(void* loader) : loader_(loader) {}
+    void* loader_;  // Scintilla ILoader*
+    bool adopted_ = false;
+    std::atomic<bool> cancelled_{false};
+    std::atomic<qint64> added_{0}, expected_{-1};
+};
 
 class CodeEditor : public QsciScintilla {
     Q_OBJECT
@@ -35,6 +66,14 @@ public:
     // Emits loadFinished() when done. Any later setText/setTextChunked cancels a load in progress.
     void setTextChunked(const QString& text, int sliceChars = 512 * 1024);
     bool isLoading() const { return loadPos_ >= 0; }
+    // UI thread. A loader for a new document (see DocumentLoader); adopt() shows its text at once:
+    // no allocation or copy on the UI thread, styling stays lazy (visible lines only).
+    std::shared_ptr<DocumentLoader> createLoader();
+    bool adopt(DocumentLoader& loader);
+    bool showsAdoptedDocument() const { return ownDoc_ != nullptr; }
+
+    void setText(const QString& text) override;
+    void clear() override;
 
     SearchBar* searchBar() const { return search_; }
     void showSearch();
@@ -53,6 +92,8 @@ private:
     void applyPalette();
     void loadNextSlice();
     void placeSearchBar();
+    void restoreOwnDocument();  // back to QScintilla's own document after adopt()
+    void applyDocumentSettings(bool readOnly);
 
     Language language_ = Language::Plain;
     QsciLexer* lexer_ = nullptr;
@@ -61,6 +102,7 @@ private:
     int loadPos_ = -1;
     int slice_ = 0;
     quint64 loadGeneration_ = 0;
+    void* ownDoc_ = nullptr;  // QScintilla's document while an adopted one is shown (one reference held)
 };
 
 }  // namespace sonde::ui
