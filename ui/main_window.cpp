@@ -4,6 +4,8 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QMessageBox>
 #include <QMenuBar>
 #include <QLabel>
 #include <QSettings>
@@ -20,6 +22,7 @@
 #include "ui/panels/body_editor.h"
 #include "ui/panels/security_panel.h"
 #include "ui/draft_store.h"
+#include "ui/import_controller.h"
 #include "ui/panels/collections_panel.h"
 #include "ui/panels/environment_panel.h"
 #include "ui/panels/history_panel.h"
@@ -54,6 +57,7 @@ MainWindow::MainWindow(Workspace* workspace, QSettings* settings, const QString&
     split_->setSizes({300, 1100});
     setCentralWidget(split_);
     quickOpen_ = new QuickOpenDialog(workspace_, this);
+    buildFileMenu();
     buildDocks();
     buildToolbar();
     buildShortcuts();
@@ -74,6 +78,46 @@ MainWindow::MainWindow(Workspace* workspace, QSettings* settings, const QString&
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::buildFileMenu() {
+    importer_ = new ImportController(workspace_, this);
+    auto* file = menuBar()->addMenu(tr("&File"));
+    auto* import = file->addAction(tr("&Import…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Import"), QString(),
+            tr("Postman, HAR, curl (*.json *.har *.sh *.txt *.curl);;All files (*)"));
+        if (!path.isEmpty()) importFile(path);
+    });
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    import->setToolTip(tr("Import a Postman collection or environment, a HAR file or a curl command (Ctrl+O)"));
+    file->addAction(tr("Import collection &directory…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a Sonde collection directory"));
+        if (!dir.isEmpty()) importFile(dir);
+    });
+    connect(importer_, &ImportController::imported, this, [this](const QString& summary, const QStringList& warnings) {
+        statusBar()->showMessage(warnings.isEmpty() ? summary : tr("%1; %2 warnings").arg(summary).arg(warnings.size()), 10000);
+        if (warnings.isEmpty()) return;
+        // One box listing everything that was not carried over, never one dialog per warning.
+        auto* box = new QMessageBox(QMessageBox::Information, tr("Import"), summary, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("importWarnings"));
+        box->setInformativeText(tr("%1 things could not be carried over (see details).").arg(warnings.size()));
+        box->setDetailedText(warnings.join('\n'));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    connect(importer_, &ImportController::failed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Import failed: %1").arg(message), 15000);
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Import failed"), message, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("importError"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+}
+
+void MainWindow::importFile(const QString& path) {
+    statusBar()->showMessage(tr("Importing %1…").arg(path));
+    importer_->importFile(path);
+}
 
 void MainWindow::buildDocks() {
     schemaExplorer_ = new SchemaExplorerPanel(this);

@@ -14,6 +14,7 @@ class CollectionsPanel;
 class DraftStore;
 class EnvironmentPanel;
 class HistoryPanel;
+class ImportController;
 class QuickOpenDialog;
 class RequestTabs;
 class SchemaExplorerPanel;
@@ -40,6 +41,9 @@ public:
     SecurityPanel* security() const { return security_; }
     SchemaExplorerPanel* schemaExplorer() const { return schemaExplorer_; }
     void saveSettings();
+    // File > Import…: a Postman collection/environment, HAR, curl file or collection directory.
+    void importFile(const QString& path);
+    ImportController* importer() const { return importer_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -65,6 +69,8 @@ private:
     QuickOpenDialog* quickOpen_;
     SecurityPanel* security_ = nullptr;
     SchemaExplorerPanel* schemaExplorer_ = nullptr;
+    ImportController* importer_ = nullptr;
+    void buildFileMenu();
     QMetaObject::Connection schemaFeed_;  // current tab's GraphQL schema -> explorer
 };
 
