@@ -154,6 +154,66 @@ void Workspace::saveEnvironment(const Environment& env) {
     emit environmentsChanged();
 }
 
+std::string Workspace::duplicateEnvironment(const std::string& id, const std::string& name) {
+    const Environment* original = environment(id);
+    if (!original) return {};
+    Environment copy = *original;
+    copy.id = newId();
+    copy.name = name;
+    for (auto& c : collections_)
+        for (std::size_t i = 0; i < c.environments.size(); ++i)
+            if (c.environments[i].id == id) {
+                c.environments.insert(c.environments.begin() + static_cast<std::ptrdiff_t>(i) + 1, copy);
+                check(backend_->saveCollection(c));
+                emit environmentsChanged();
+                return copy.id;
+            }
+    auto it = std::find_if(globals_.begin(), globals_.end(), [&](const Environment& e) { return e.id == id; });
+    globals_.insert(it == globals_.end() ? it : it + 1, copy);
+    check(backend_->saveGlobalEnvironment(copy));
+    emit environmentsChanged();
+    return copy.id;
+}
+
+std::optional<RemovedEnvironment> Workspace::removeEnvironment(const std::string& id) {
+    std::optional<RemovedEnvironment> removed;
+    for (auto& c : collections_)
+        for (std::size_t i = 0; i < c.environments.size() && !removed; ++i)
+            if (c.environments[i].id == id) {
+                removed = RemovedEnvironment{c.environments[i], c.id, i};
+                c.environments.erase(c.environments.begin() + static_cast<std::ptrdiff_t>(i));
+                check(backend_->saveCollection(c));
+            }
+    for (std::size_t i = 0; i < globals_.size() && !removed; ++i)
+        if (globals_[i].id == id) {
+            removed = RemovedEnvironment{globals_[i], {}, i};
+            globals_.erase(globals_.begin() + static_cast<std::ptrdiff_t>(i));
+            check(backend_->deleteGlobalEnvironment(id));
+        }
+    if (!removed) return removed;
+    if (activeEnv_ == id) setActiveEnvironment({});
+    emit environmentsChanged();
+    return removed;
+}
+
+void Workspace::restoreEnvironment(const RemovedEnvironment& removed) {
+    if (environment(removed.environment.id)) return;
+    if (!removed.collectionId.empty()) {
+        for (auto& c : collections_)
+            if (c.id == removed.collectionId) {
+                const auto at = std::min(removed.index, c.environments.size());
+                c.environments.insert(c.environments.begin() + static_cast<std::ptrdiff_t>(at), removed.environment);
+                check(backend_->saveCollection(c));
+                emit environmentsChanged();
+                return;
+            }
+    }
+    const auto at = std::min(removed.index, globals_.size());  // its collection is gone: keep it as a global one
+    globals_.insert(globals_.begin() + static_cast<std::ptrdiff_t>(at), removed.environment);
+    check(backend_->saveGlobalEnvironment(removed.environment));
+    emit environmentsChanged();
+}
+
 void Workspace::addHistory(HistoryEntry entry) {
     check(backend_->addHistory(entry));
     history_.push_back(entry);

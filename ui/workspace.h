@@ -58,6 +58,13 @@ public:
     std::vector<HistoryEntry> history;
 };
 
+// An environment taken out of the workspace, with where it was (for undo).
+struct RemovedEnvironment {
+    Environment environment;
+    std::string collectionId;  // empty: a global environment
+    std::size_t index = 0;     // its position in that list
+};
+
 class Workspace : public QObject {
     Q_OBJECT
 public:
@@ -82,6 +89,10 @@ public:
     void addCollection(Collection collection);
     void removeCollection(const std::string& id);
     void saveEnvironment(const Environment& environment);  // global or collection environment by id
+    // A copy named `name` beside the original (same collection, or global); returns its id ("" if none).
+    std::string duplicateEnvironment(const std::string& id, const std::string& name);
+    std::optional<RemovedEnvironment> removeEnvironment(const std::string& id);  // deactivates it if active
+    void restoreEnvironment(const RemovedEnvironment& removed);                  // undo of removeEnvironment
     void addHistory(HistoryEntry entry);
 
     // Variables for a request of that collection with the active environment and runtime values.

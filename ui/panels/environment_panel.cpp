@@ -1,15 +1,23 @@
 #include "ui/panels/environment_panel.h"
 
+#include <QAction>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QTimer>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <functional>
+#include <optional>
 
 #include "ui/workspace.h"
 
@@ -37,24 +45,59 @@ protected:
 private:
     const QToolButton* reveal_;
 };
+
+// One undo step as two functions (environments are small values; each step re-reads what it needs).
+class EnvironmentCommand : public QUndoCommand {
+public:
+    EnvironmentCommand(const QString& text, std::function<void()> redo, std::function<void()> undo)
+        : QUndoCommand(text), redo_(std::move(redo)), undo_(std::move(undo)) {}
+    void redo() override { redo_(); }
+    void undo() override { undo_(); }
+
+private:
+    std::function<void()> redo_, undo_;
+};
+
+QToolButton* barButton(const QString& text, const QString& tip, QWidget* parent) {
+    auto* b = new QToolButton(parent);
+    b->setText(text);
+    b->setToolTip(tip);
+    b->setAutoRaise(true);
+    return b;
+}
 }  // namespace
 
 EnvironmentPanel::EnvironmentPanel(Workspace* workspace, QWidget* parent) : QWidget(parent), workspace_(workspace) {
     auto* lay = new QVBoxLayout(this);
     lay->setContentsMargins(0, 0, 0, 0);
     auto* bar = new QHBoxLayout;
-    auto* add = new QToolButton(this);
-    add->setText(tr("New"));
-    add->setToolTip(tr("Create a global environment"));
-    reveal_ = new QToolButton(this);
-    reveal_->setText(tr("Show secrets"));
+    bar->setSpacing(0);
+    new_ = barButton(tr("New"), tr("Create a global environment"), this);
+    duplicate_ = barButton(tr("Duplicate"), tr("Copy the selected environment with its variables"), this);
+    rename_ = barButton(tr("Rename"), tr("Rename the selected environment (F2)"), this);
+    delete_ = barButton(tr("Delete"), tr("Delete the selected environment (Del; Ctrl+Z brings it back)"), this);
+    reveal_ = barButton(tr("Show secrets"), tr("Show the values of secret variables"), this);
     reveal_->setCheckable(true);
-    bar->addWidget(add);
+    for (QToolButton* b : {new_, duplicate_, rename_, delete_}) bar->addWidget(b);
     bar->addStretch();
     bar->addWidget(reveal_);
     lay->addLayout(bar);
+
+    notice_ = new QFrame(this);
+    notice_->setFrameShape(QFrame::StyledPanel);
+    auto* nl = new QHBoxLayout(notice_);
+    nl->setContentsMargins(6, 2, 6, 2);
+    noticeText_ = new QLabel(notice_);
+    undoDelete_ = barButton(tr("Undo"), tr("Bring the environment back (Ctrl+Z)"), notice_);
+    nl->addWidget(noticeText_, 1);
+    nl->addWidget(undoDelete_);
+    notice_->hide();
+    lay->addWidget(notice_);
+
     auto* split = new QSplitter(Qt::Vertical, this);
     list_ = new QListWidget(split);
+    list_->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::DoubleClicked);
+    list_->setContextMenuPolicy(Qt::CustomContextMenu);
     table_ = new QTableWidget(0, 3, split);
     table_->setHorizontalHeaderLabels({tr("Variable"), tr("Value"), tr("Secret")});
     table_->horizontalHeader()->setSectionResizeMode(ValueCol, QHeaderView::Stretch);
@@ -66,29 +109,135 @@ EnvironmentPanel::EnvironmentPanel(Workspace* workspace, QWidget* parent) : QWid
     saveTimer_->setSingleShot(true);
     saveTimer_->setInterval(400);
 
+    undo_ = new QUndoStack(this);
+    auto* undoAction = undo_->createUndoAction(this, tr("Undo"));
+    undoAction->setShortcut(QKeySequence::Undo);
+    undoAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    auto* redoAction = undo_->createRedoAction(this, tr("Redo"));
+    redoAction->setShortcut(QKeySequence::Redo);
+    redoAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    auto* deleteAction = new QAction(tr("Delete"), this);
+    deleteAction->setShortcut(QKeySequence::Delete);
+    deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(deleteAction, &QAction::triggered, this, [this] { deleteEnvironment(current_); });
+    list_->addAction(deleteAction);
+    addActions({undoAction, redoAction});
+
     connect(saveTimer_, &QTimer::timeout, this, &EnvironmentPanel::commit);
     connect(reveal_, &QToolButton::toggled, table_->viewport(), qOverload<>(&QWidget::update));
     connect(list_, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
+        if (loading_) return;
         if (saveTimer_->isActive()) commit();
         showEnvironment(item ? item->data(Qt::UserRole).toString().toStdString() : std::string());
     });
+    // An inline rename: applied once the view is done with the item (reload() rebuilds the list).
+    connect(list_, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
+        if (loading_) return;
+        const QString id = item->data(Qt::UserRole).toString();
+        const QString name = item->text();
+        QTimer::singleShot(0, this, [this, id, name] { renameEnvironment(id.toStdString(), name); });
+    });
+    connect(list_, &QListWidget::customContextMenuRequested, this, &EnvironmentPanel::showMenu);
     connect(table_, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
         if (loading_) return;
         if (item->row() == table_->rowCount() - 1 && !item->text().isEmpty()) addVariable({});
         table_->viewport()->update();
         saveTimer_->start();
     });
-    connect(add, &QToolButton::clicked, this, [this] {
+    connect(new_, &QToolButton::clicked, this, [this] {
         const QString name = QInputDialog::getText(this, tr("New environment"), tr("Name"));
-        if (name.isEmpty()) return;
+        if (name.trimmed().isEmpty()) return;
         Environment e;
         e.id = Workspace::newId();
-        e.name = name.toStdString();
+        e.name = name.trimmed().toStdString();
         workspace_->saveEnvironment(e);
         selectEnvironment(e.id);
     });
+    connect(duplicate_, &QToolButton::clicked, this, [this] { duplicateEnvironment(current_); });
+    connect(rename_, &QToolButton::clicked, this, [this] {
+        if (QListWidgetItem* item = list_->currentItem()) list_->editItem(item);
+    });
+    connect(delete_, &QToolButton::clicked, this, [this] { deleteEnvironment(current_); });
+    connect(undoDelete_, &QToolButton::clicked, undo_, &QUndoStack::undo);
+    connect(undo_, &QUndoStack::indexChanged, notice_, &QWidget::hide);
     connect(workspace_, &Workspace::environmentsChanged, this, [this] { if (!loading_) reload(); });
     reload();
+}
+
+void EnvironmentPanel::renameEnvironment(const std::string& id, const QString& name) {
+    const Environment* e = workspace_->environment(id);
+    const std::string newName = name.trimmed().toStdString();
+    if (!e || newName.empty() || newName == e->name) return reload();  // puts the old name back
+    if (saveTimer_->isActive()) commit();
+    const std::string oldName = e->name;
+    auto setName = [this, id](const std::string& n) {
+        const Environment* now = workspace_->environment(id);
+        if (!now) return;
+        Environment renamed = *now;
+        renamed.name = n;
+        workspace_->saveEnvironment(renamed);
+        selectEnvironment(id);
+    };
+    undo_->push(new EnvironmentCommand(tr("Rename %1").arg(QString::fromStdString(oldName)),
+                                       [setName, newName] { setName(newName); },
+                                       [setName, oldName] { setName(oldName); }));
+}
+
+std::string EnvironmentPanel::duplicateEnvironment(const std::string& id) {
+    const Environment* e = workspace_->environment(id);
+    if (!e) return {};
+    if (saveTimer_->isActive()) commit();
+    const std::string name = tr("%1 copy").arg(QString::fromStdString(e->name)).toStdString();
+    auto copyId = std::make_shared<std::string>();
+    auto removed = std::make_shared<std::optional<RemovedEnvironment>>();
+    undo_->push(new EnvironmentCommand(
+        tr("Duplicate %1").arg(QString::fromStdString(e->name)),
+        [this, id, name, copyId, removed] {
+            if (*removed) workspace_->restoreEnvironment(**removed);  // redo after an undo: the same copy
+            else *copyId = workspace_->duplicateEnvironment(id, name);
+            selectEnvironment(*copyId);
+        },
+        [this, copyId, removed] { *removed = workspace_->removeEnvironment(*copyId); }));
+    return *copyId;
+}
+
+void EnvironmentPanel::deleteEnvironment(const std::string& id) {
+    const Environment* e = workspace_->environment(id);
+    if (!e) return;
+    saveTimer_->stop();
+    commit();
+    const QString name = QString::fromStdString(e->name);
+    auto removed = std::make_shared<std::optional<RemovedEnvironment>>();
+    undo_->push(new EnvironmentCommand(
+        tr("Delete %1").arg(name),
+        [this, id, removed] { *removed = workspace_->removeEnvironment(id); },
+        [this, id, removed] {
+            if (*removed) workspace_->restoreEnvironment(**removed);
+            selectEnvironment(id);
+        }));
+    noticeText_->setText(tr("Deleted the environment \u201c%1\u201d.").arg(name));
+    notice_->show();  // after the push: any later undo step hides it
+}
+
+void EnvironmentPanel::showMenu(const QPoint& pos) {
+    QListWidgetItem* item = list_->itemAt(pos);
+    QMenu menu(this);
+    if (item) {
+        const std::string id = item->data(Qt::UserRole).toString().toStdString();
+        menu.addAction(tr("Rename"), this, [this, item] { list_->editItem(item); });
+        menu.addAction(tr("Duplicate"), this, [this, id] { duplicateEnvironment(id); });
+        menu.addAction(tr("Delete"), this, [this, id] { deleteEnvironment(id); });
+        menu.addSeparator();
+    }
+    menu.addAction(tr("New environment…"), new_, &QToolButton::click);
+    menu.addAction(undo_->createUndoAction(&menu, tr("Undo")));
+    menu.addAction(undo_->createRedoAction(&menu, tr("Redo")));
+    menu.exec(list_->viewport()->mapToGlobal(pos));
+}
+
+void EnvironmentPanel::updateButtons() {
+    const bool any = workspace_->environment(current_) != nullptr;
+    for (QToolButton* b : {duplicate_, rename_, delete_}) b->setEnabled(any);
 }
 
 bool EnvironmentPanel::secretsShown() const { return reveal_->isChecked(); }
@@ -105,15 +254,20 @@ void EnvironmentPanel::reload() {
     for (const auto& e : workspace_->environments()) {
         auto* item = new QListWidgetItem(QString::fromStdString(e.name), list_);
         item->setData(Qt::UserRole, QString::fromStdString(e.id));
+        item->setFlags(item->flags() | Qt::ItemIsEditable);
     }
     loading_ = false;
-    selectEnvironment(keep.empty() && list_->count() ? list_->item(0)->data(Qt::UserRole).toString().toStdString() : keep);
+    const bool kept = workspace_->environment(keep) != nullptr;  // a deleted one: select the first
+    selectEnvironment(!kept && list_->count() ? list_->item(0)->data(Qt::UserRole).toString().toStdString() : keep);
 }
 
 void EnvironmentPanel::selectEnvironment(const std::string& id) {
+    if (saveTimer_->isActive()) commit();  // the table still shows the previous environment
     for (int i = 0; i < list_->count(); ++i)
         if (list_->item(i)->data(Qt::UserRole).toString().toStdString() == id) {
+            loading_ = true;
             list_->setCurrentRow(i);
+            loading_ = false;
             showEnvironment(id);
             return;
         }
@@ -147,6 +301,7 @@ void EnvironmentPanel::showEnvironment(const std::string& id) {
     }
     table_->setEnabled(!id.empty());
     loading_ = false;
+    updateButtons();
 }
 
 void EnvironmentPanel::commit() {
