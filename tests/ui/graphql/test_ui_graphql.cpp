@@ -24,7 +24,13 @@
 #include <cstdio>
 #include "core/store/database.h"
 #include "core/store/graphql_schema_repository.h"
+#include "ui/panels/body_editor.h"
+#include "ui/panels/request_panel.h"
+#include "ui/panels/request_tab.h"
 #include "ui/send_worker.h"
+#include "ui/store_backend.h"
+#include "ui/workspace.h"
+#include <QTabWidget>
 
 using namespace sonde;
 using namespace sonde::ui;
@@ -250,6 +256,7 @@ private slots:
     void schemaExplorer();
     void largeSchemaExplorer();
     void cachedSchema();
+    void requestTabUsesCache();
     void completionRows_data();
     void completionRows();
 
@@ -450,6 +457,43 @@ void TestUiGraphql::cachedSchema() {
     QVERIFY(lookedAgain.wait(5000));
     QVERIFY(again.schema() && again.schema()->type("EchoInput"));
     QVERIFY2(again.schemaLabel()->text().contains("cached SDL"), qPrintable(again.schemaLabel()->text()));
+}
+
+// In the app: a request tab on a real store opens its GraphQL body and gets the schema cached for the
+// request's URL with its {{variables}} resolved; nothing listens there, so it came from the cache.
+void TestUiGraphql::requestTabUsesCache() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath("store.db");
+    const std::string url = "http://127.0.0.1:9/graphql";
+    {
+        auto store = Database::open(db.toStdString());
+        QVERIFY(store.ok());
+        QFile f(kSdl);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(GraphqlSchemaRepository(*store).put({url, CachedGraphqlSchema::Format::Sdl, f.readAll().toStdString(), 0, 0}).ok());
+    }
+    auto backend = StoreBackend::open(db.toStdString());
+    QVERIFY(backend.ok());
+    Workspace ws(std::move(backend.value()));
+    ws.saveEnvironment(Environment{"env1", "Local", {Variable{"host", "127.0.0.1:9", true, false}}});
+    ws.setActiveEnvironment("env1");
+    SendWorker worker;
+    RequestTab tab(&ws, &worker);
+    RequestSpec r;
+    r.method = "POST";
+    r.url = "http://{{host}}/graphql";
+    r.body.kind = BodyKind::GraphQL;
+    r.body.text = "{ hello }";
+    tab.load("", r);
+    tab.resize(1000, 700);
+    tab.show();
+    GraphqlBodyWidget* g = tab.requestPanel()->bodyEditor()->graphqlEditor();
+    QSignalSpy looked(g, &GraphqlBodyWidget::cachedSchemaLookedUp);
+    tab.requestPanel()->tabs()->setCurrentWidget(tab.requestPanel()->bodyEditor());
+    QVERIFY(looked.wait(5000));
+    QCOMPARE(looked.first().at(0).toBool(), true);
+    QVERIFY(g->schema() && g->schema()->type("User"));
+    QVERIFY2(g->schemaLabel()->text().contains("cached SDL"), qPrintable(g->schemaLabel()->text()));
 }
 
 // The completion popup shows each item with its type or kind; accepting a row inserts only the name.
