@@ -23,7 +23,7 @@ void printError(const Error& e) {
 }
 
 int exitCodeFor(const Error& e) {
-    static const char* input[] = {"usage", "url", "file", "parse", "input", "not-found", "introspection-disabled", "introspection"};
+    static const char* input[] = {"usage", "url", "file", "parse", "format", "input", "not-found", "introspection-disabled", "introspection"};
     for (const char* k : input)
         if (e.code == k) return ExitUsage;
     if (e.code == "internal") return ExitInternal;

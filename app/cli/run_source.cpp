@@ -2,10 +2,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "core/formats/importer.h"
 #include "core/formats/text_tree_importer.h"
 #include "core/model/json.h"
 #include "core/store/collection_repository.h"
@@ -31,6 +33,11 @@ Result<Environment> environmentFromFile(const std::string& path) {
     if (!text) return text.error();
     const auto first = text->find_first_not_of(" \t\r\n");
     if (first != std::string::npos && (*text)[first] == '{') {
+        if (sniffFormat(*text) == ImportFormat::PostmanEnvironment) {
+            auto imported = importPostmanEnvironment(*text, path);
+            if (!imported) return imported.error();
+            return std::move(imported->environments.at(0));
+        }
         try {
             return nlohmann::json::parse(*text).get<Environment>();
         } catch (const std::exception& e) {
@@ -65,11 +72,22 @@ Result<RunSource> loadRunSource(const std::string& source, const std::string& db
     } else if (fs::is_regular_file(source, ec)) {
         auto text = readFile(source);
         if (!text) return text.error();
-        auto request = TextTreeImporter::parseRequest(*text, source);
-        if (!request) return request.error();
-        out.collection.name = request->name.empty() ? fs::path(source).stem().string() : request->name;
-        out.sources.push_back(RequestSource{request->id, request->name, "", source, 1});
-        out.collection.root.requests.push_back(std::move(*request));
+        const ImportFormat f = sniffFormat(*text);
+        if (f == ImportFormat::PostmanCollection || f == ImportFormat::Har || f == ImportFormat::Curl) {
+            auto imported = importPath(source);
+            if (!imported) return imported.error();
+            out.collection = std::move(imported->collection);
+            for (const auto& w : imported->warnings) {
+                out.warnings.push_back(w.text());
+                std::cerr << "warning: " << w.text() << "\n";  // before the run's own output
+            }
+        } else {
+            auto request = TextTreeImporter::parseRequest(*text, source);
+            if (!request) return request.error();
+            out.collection.name = request->name.empty() ? fs::path(source).stem().string() : request->name;
+            out.sources.push_back(RequestSource{request->id, request->name, "", source, 1});
+            out.collection.root.requests.push_back(std::move(*request));
+        }
     } else {
         // A collection name in the store. Opened read-write: the run is recorded there.
         const std::string path = dbPath.empty() ? defaultDatabasePath() : dbPath;

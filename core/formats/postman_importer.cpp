@@ -69,7 +69,8 @@ std::optional<Auth> convertAuth(const json& auth, PostmanContext& ctx, const std
     return a;
 }
 
-void noteScripts(const json& node, PostmanContext& ctx, const std::string& where) {
+// `statusChecks`: how many status checks of the test script became assertions.
+void noteScripts(const json& node, PostmanContext& ctx, const std::string& where, std::size_t statusChecks = 0) {
     if (!node.contains("event") || !node["event"].is_array()) return;
     for (const auto& e : node["event"]) {
         if (!e.is_object() || e.value("disabled", false)) continue;
@@ -78,8 +79,13 @@ void noteScripts(const json& node, PostmanContext& ctx, const std::string& where
         if (exec.is_array())
             for (const auto& line : exec) code += jsonText(line) + "\n";
         if (trim(code).empty()) continue;
-        ctx.warn(where, std::string(e.value("listen", "") == "test" ? "test" : "pre-request") +
-                            " script not imported (Sonde uses declarative assertions and captures)");
+        const bool test = e.value("listen", "") == "test";
+        std::string message = std::string(test ? "test" : "pre-request") +
+                              " script not imported (Sonde uses declarative assertions and captures)";
+        if (test && statusChecks > 0)
+            message += "; its " + std::to_string(statusChecks) + " status check" + (statusChecks > 1 ? "s" : "") +
+                       " became assertions";
+        ctx.warn(where, std::move(message));
     }
 }
 
@@ -283,10 +289,8 @@ RequestSpec convertRequest(const json& item, const std::optional<Auth>& inherite
     }
     if (r.description.empty()) r.description = describe(item.value("description", json()));
     applyProfile(item, r);
-    noteScripts(item, ctx, where);
     statusAssertionsFromTests(item, r);
-    if (!r.assertions.empty())
-        ctx.warn(where, std::to_string(r.assertions.size()) + " status check(s) of its test script became assertions");
+    noteScripts(item, ctx, where, r.assertions.size());
     if (item.contains("variable") && item["variable"].is_array() && !item["variable"].empty())
         ctx.warn(where, "request-level variables are not supported; they were left out");
     if (r.name.empty()) r.name = r.method + " " + r.url;

@@ -82,6 +82,20 @@ private slots:
         }
     }
 
+    void runsAPostmanFileDirectly() {
+        // As newman does: run the exported file, with a Postman environment file.
+        const QString env = write("local.postman_environment.json",
+                                  ("{\"name\": \"Local\", \"_postman_variable_scope\": \"environment\", \"values\": "
+                                   "[{\"key\": \"baseUrl\", \"value\": \"" + base() + "\", \"enabled\": true}]}").toUtf8());
+        Run r = cli({"run", QStringLiteral(SONDE_SOURCE_DIR "/tests/app/import/demo.postman_collection.json"), "-e", env});
+        QVERIFY2(r.exit == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains("(environment Local): 4 requests"), qPrintable(r.out));
+        QVERIFY(r.err.contains("warning: Login: test script not imported"));
+        r = cli({"run", QStringLiteral(SONDE_SOURCE_DIR "/tests/core/formats/import/broken.json")});
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains("broken.json"), qPrintable(r.err));
+    }
+
     void importedStatusChecksFail() {
         const QString coll = QStringLiteral(SONDE_SOURCE_DIR "/tests/app/import/failing.postman_collection.json");
         Run r = cli({"collection", "import", coll});

@@ -40,7 +40,7 @@ private slots:
             QVERIFY(done.wait(10000));
             QCOMPARE(ws.collections().size(), before + 1);
             QCOMPARE(ws.collections().back().name, std::string("Shop API"));
-            QVERIFY2(w.statusBar()->currentMessage().contains("Imported 'Shop API' (6 requests, Postman collection); 5 warnings"), qPrintable(w.statusBar()->currentMessage()));
+            QVERIFY2(w.statusBar()->currentMessage().contains("Imported 'Shop API' (6 requests, Postman collection); 4 warnings"), qPrintable(w.statusBar()->currentMessage()));
             // One dialog with every warning in its details.
             auto* box = w.findChild<QMessageBox*>(QStringLiteral("importWarnings"));
             QVERIFY(box);

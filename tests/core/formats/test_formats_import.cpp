@@ -84,6 +84,8 @@ private slots:
         QCOMPARE(get->assertions.size(), std::size_t(1));     // pm.response.to.have.status(200)
         QCOMPARE(get->assertions[0].value, std::string("200"));
         QVERIFY(hasWarning(*im, "Users/Get user", "test script not imported"));
+        QVERIFY(hasWarning(*im, "Users/Get user", "its 1 status check became assertions"));
+        QCOMPARE(im->warnings.size(), std::size_t(4));
 
         const RequestSpec* create = findRequest(c.root, "Users/Admin", "Create user");
         QVERIFY(create);
