@@ -2,6 +2,7 @@
 // or a single request file) with the core Runner, reporters and exit codes of DESIGN.md.
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -150,8 +151,15 @@ int runRun(const ParsedArgs& a) {
             return std::string();
         };
 
-    InterruptGuard signals;  // before the engine starts its thread
-    Engine engine;
+    InterruptGuard signals;  // before the engine starts its threads
+    // Parallel iterations may spread over several engine workers (each its own libcurl multi handle and
+    // thread), one per two cores: on a 2-core machine a second worker cost 20% more CPU for no faster run
+    // (the server and the other worker need the cores; bench/runner/README.md), so there it stays one.
+    EngineOptions eo;
+    const int cores = static_cast<int>(std::thread::hardware_concurrency());
+    const int workers = std::min({std::max(1, o.parallel), o.effectiveIterations(), std::max(1, cores / 2)});
+    eo.threads = o.delayMs > 0 ? 1 : workers;
+    Engine engine(eo);
     Runner runner(engine, source->collection, o);
     ConsoleOptions co;
     co.tty = stdoutIsTty();

@@ -10,6 +10,8 @@
 
 #include <atomic>
 #include <fstream>
+#include <functional>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "core/http/engine.h"
@@ -439,8 +441,15 @@ private slots:
         QCOMPARE(mustSend(insecure).response.status, 200);
     }
 
+    void concurrencyAndCancellation_data() {
+        QTest::addColumn<int>("threads");
+        QTest::newRow("one worker") << 1;
+        QTest::newRow("two workers") << 2;
+        QTest::newRow("three workers") << 3;
+    }
     void concurrencyAndCancellation() {
-        Engine engine({.maxConcurrency = 16});
+        QFETCH(int, threads);
+        Engine engine({.maxConcurrency = 16, .threads = threads});
         constexpr int N = 200;
         std::vector<std::future<ExchangeResult>> futures;
         std::vector<ExchangeId> ids(N);
@@ -465,10 +474,16 @@ private slots:
         QVERIFY(!engine.cancel(ids[0]));  // finished: nothing to cancel
     }
 
+    void destructionCancelsInFlight_data() {
+        QTest::addColumn<int>("threads");
+        QTest::newRow("one worker") << 1;
+        QTest::newRow("two workers") << 2;
+    }
     void destructionCancelsInFlight() {
+        QFETCH(int, threads);
         std::atomic<int> cancelled{0};
         {
-            Engine engine;
+            Engine engine({.threads = threads});
             for (int i = 0; i < 4; ++i) {
                 RequestSpec r;
                 r.url = server_.rawUrl("/never");
@@ -476,6 +491,53 @@ private slots:
             }
         }
         QCOMPARE(cancelled.load(), 4);
+    }
+
+    // EngineOptions::threads: outside submits spread over the workers, a submit from a callback stays on
+    // that callback's worker (and its connection), and every worker uses the session's one cookie jar.
+    void workerThreads() {
+        Engine engine({.threads = 2});
+        // Each call: the thread its callback ran on, and the reply's body.
+        auto sendVia = [&](RequestSpec r) {
+            std::promise<std::pair<std::thread::id, std::string>> p;
+            auto f = p.get_future();
+            engine.submit(std::move(r), [&p](ExchangeId, ExchangeResult res) {
+                p.set_value({res.ok() ? std::this_thread::get_id() : std::thread::id(),
+                             res.ok() ? res->response.body : res.error().message()});
+            });
+            return f.get();
+        };
+        const auto first = sendVia(get("/cookies/set?flavour=oat"));
+        const auto second = sendVia(get("/cookies"));
+        QVERIFY(first.first != std::thread::id() && second.first != std::thread::id());
+        QVERIFY(first.first != second.first);
+        QVERIFY(first.first != std::this_thread::get_id());
+        // The cookie set through the first worker is sent by the second.
+        QCOMPARE(json::parse(second.second, nullptr, false)["cookie"].get<std::string>(), std::string("flavour=oat"));
+        QCOMPARE(int(engine.cookies().size()), 1);
+
+        // A chain of submits made from callbacks: every link on the first link's worker, one connection.
+        constexpr int kLinks = 6;
+        std::vector<std::thread::id> threads;
+        std::vector<int> newConnections;
+        std::promise<void> done;
+        std::function<void(ExchangeId, ExchangeResult)> link = [&](ExchangeId, ExchangeResult res) {
+            threads.push_back(std::this_thread::get_id());
+            newConnections.push_back(res.ok() ? res->response.newConnections : -1);
+            if (static_cast<int>(threads.size()) < kLinks) engine.submit(get("/echo"), link);
+            else done.set_value();
+        };
+        engine.submit(get("/echo"), link);
+        done.get_future().wait();
+        QCOMPARE(int(threads.size()), kLinks);
+        int reused = 0;
+        for (int i = 1; i < kLinks; ++i) {
+            QVERIFY(threads[i] == threads[0]);
+            reused += newConnections[i] == 0;
+        }
+        // The fixture (cpp-httplib) closes a connection after 5 requests: at most one reconnect here.
+        QVERIFY2(reused >= kLinks - 2, std::to_string(reused).c_str());
+        QCOMPARE(engine.inFlight(), size_t(0));
     }
 
     void keepAliveReusesTheConnection() {
