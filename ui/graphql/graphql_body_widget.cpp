@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -89,6 +90,12 @@ GraphqlBodyWidget::GraphqlBodyWidget(QWidget* parent) : QWidget(parent) {
         changed();
     });
     connect(&introspection_, &QFutureWatcher<Introspection>::finished, this, &GraphqlBodyWidget::finishIntrospection);
+    cacheDebounce_ = new QTimer(this);
+    cacheDebounce_->setSingleShot(true);
+    cacheDebounce_->setInterval(400);
+    connect(cacheDebounce_, &QTimer::timeout, this, [this] {
+        if (isVisible()) loadCachedSchema();
+    });
     connect(&cacheLoad_, &QFutureWatcher<CachedSchemaLoad>::finished, this,
             [this] { applyCachedSchema(cacheLoad_.result(), lookupGeneration_); });
     connect(&cacheWrite_, &QFutureWatcher<QString>::finished, this, [this] {
@@ -144,6 +151,10 @@ void GraphqlBodyWidget::loadCachedSchema() {
     cacheLoad_.setFuture(QtConcurrent::run([cache = cache_, url] { return cache.load(url); }));
 }
 
+void GraphqlBodyWidget::endpointEdited() {
+    if (cache_.enabled() && isVisible()) cacheDebounce_->start();
+}
+
 void GraphqlBodyWidget::applyCachedSchema(CachedSchemaLoad load, quint64 generation) {
     const bool found = load.schema.has_value();
     if (!load.problem.empty())
@@ -155,6 +166,8 @@ void GraphqlBodyWidget::applyCachedSchema(CachedSchemaLoad load, quint64 generat
                   load.sdl ? tr("cached SDL, %1").arg(when) : tr("cached %1").arg(when));
     }
     emit cachedSchemaLookedUp(found);
+    // The URL may have changed while this read ran (a lookup is skipped while one runs).
+    if (isVisible() && currentEndpoint().url != lookedUp_) cacheDebounce_->start();
 }
 
 void GraphqlBodyWidget::setBody(const Body& body) {

@@ -23,6 +23,7 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QSplitter;
+class QTimer;
 
 namespace sonde {
 class Engine;
@@ -54,6 +55,8 @@ public:
     // Reads the cached schema of the current endpoint (async; cachedSchemaLookedUp() follows, and
     // schemaChanged() when one is cached) unless that URL was looked up already. Runs when shown.
     void loadCachedSchema();
+    // The request was edited: when its URL changed, the cache is read again (debounced, 400 ms).
+    void endpointEdited();
 
     void introspect();                        // async; schemaChanged() or introspectionFailed() follows
     bool loadSdlFile(const QString& path);    // sync (SDL builds in milliseconds); false + message on error
@@ -105,6 +108,7 @@ private:
     std::function<RequestSpec()> provider_;
     QFutureWatcher<Introspection> introspection_;
     QFutureWatcher<CachedSchemaLoad> cacheLoad_;
+    QTimer* cacheDebounce_;
     QFutureWatcher<QString> cacheWrite_;  // an SDL file cached for the endpoint: "" or the problem
     GraphqlSchemaCache cache_{std::string()};
     std::string lookedUp_;         // the endpoint URL whose cache entry was last read

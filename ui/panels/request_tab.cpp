@@ -35,6 +35,7 @@ RequestTab::RequestTab(Workspace* workspace, SendWorker* worker, QWidget* parent
     connect(request_, &RequestPanel::edited, this, [this] {
         setDirty(true);
         emit edited();
+        request_->bodyEditor()->graphqlEditor()->endpointEdited();  // another URL may have a cached schema
     });
     connect(worker_, &SendWorker::finished, this, &RequestTab::onFinished);
     // GraphQL mode: introspection goes to this request's URL, headers and auth, variables resolved.

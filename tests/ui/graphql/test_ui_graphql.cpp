@@ -29,6 +29,7 @@
 #include "ui/panels/request_tab.h"
 #include "ui/send_worker.h"
 #include "ui/store_backend.h"
+#include "ui/widgets/url_line_edit.h"
 #include "ui/workspace.h"
 #include <QTabWidget>
 
@@ -494,6 +495,20 @@ void TestUiGraphql::requestTabUsesCache() {
     QCOMPARE(looked.first().at(0).toBool(), true);
     QVERIFY(g->schema() && g->schema()->type("User"));
     QVERIFY2(g->schemaLabel()->text().contains("cached SDL"), qPrintable(g->schemaLabel()->text()));
+
+    // Editing the URL to another endpoint with a cached schema switches to that one.
+    {
+        auto store = Database::open(db.toStdString());
+        QVERIFY(store.ok());
+        QVERIFY(GraphqlSchemaRepository(*store)
+                    .put({"http://127.0.0.1:9/other", CachedGraphqlSchema::Format::Sdl, "type Query { other: Int }", 0, 0})
+                    .ok());
+    }
+    QSignalSpy changed(g, &GraphqlBodyWidget::schemaChanged);
+    tab.requestPanel()->urlEdit()->setText(QStringLiteral("http://{{host}}/other"));
+    QVERIFY(changed.wait(5000));
+    QVERIFY(g->schema() && g->schema()->type("Query") && !g->schema()->type("User"));
+    QVERIFY(g->schema()->fieldOn("Query", "other"));
 }
 
 // The completion popup shows each item with its type or kind; accepting a row inserts only the name.
