@@ -22,6 +22,7 @@ Status GraphqlSchemaRepository::put(const CachedGraphqlSchema& schema) {
     if (schema.endpoint.empty())
         return makeError("A cached GraphQL schema needs an endpoint URL", db_.path(), {}, "usage");
     return db_.transaction([&]() -> Status {
+        // One row per endpoint: an upsert (https://www.sqlite.org/lang_upsert.html) replaces it in place.
         auto st = db_.prepare(
             "INSERT INTO graphql_schemas(endpoint, format, body, fetched_at) VALUES (?1, ?2, ?3, ?4)"
             " ON CONFLICT(endpoint) DO UPDATE SET format = ?2, body = ?3, fetched_at = ?4");
