@@ -44,12 +44,16 @@ std::vector<HistoryEntry> StoreBackend::loadHistory(int limit) {
         e.id = s.id;
         e.at = QDateTime::fromMSecsSinceEpoch(s.sentAt, Qt::UTC);
         e.collectionId = s.collectionId;
-        e.request.method = s.request.method;
-        e.request.url = s.request.url;
-        for (const auto& h : s.request.headers) e.request.headers.push_back({h.name, h.value, true, {}});
-        if (!s.request.body.empty() && !s.request.bodyIsSummary) {
-            e.request.body.kind = BodyKind::Text;
-            e.request.body.text = s.request.body;
+        if (s.written) {  // as the user wrote it, {{variables}} and all
+            e.request = *s.written;
+        } else {  // rows from before the written copy: the request as sent
+            e.request.method = s.request.method;
+            e.request.url = s.request.url;
+            for (const auto& h : s.request.headers) e.request.headers.push_back({h.name, h.value, true, {}});
+            if (!s.request.body.empty() && !s.request.bodyIsSummary) {
+                e.request.body.kind = BodyKind::Text;
+                e.request.body.text = s.request.body;
+            }
         }
         if (s.error.empty() || s.status != 0) {
             auto ex = std::make_shared<Exchange>();
@@ -98,6 +102,7 @@ Status StoreBackend::addHistory(HistoryEntry& entry) {
     }
     stored.collectionId = entry.collectionId;
     stored.requestId = entry.request.id;
+    stored.written = HistoryRepository::redactWritten(entry.request, redactor);
     auto id = HistoryRepository(db_).add(std::move(stored));
     if (!id) return id.error();
     entry.id = id.value();

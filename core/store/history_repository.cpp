@@ -22,6 +22,17 @@ const char* const kWhere =
     " AND (?3 IS NULL OR status >= ?3) AND (?4 IS NULL OR status <= ?4)"
     " AND (?5 IS NULL OR sent_at >= ?5) AND (?6 IS NULL OR sent_at <= ?6)";
 
+// Masks secrets in every string of a JSON value (a serialized RequestSpec).
+void redactStrings(json& j, const Redactor& redactor) {
+    if (j.is_string()) j = redactor.redact(j.get_ref<const std::string&>());
+    else if (j.is_structured())
+        for (auto& item : j) redactStrings(item, redactor);
+}
+// A credential typed literally is masked; one that refers to a {{variable}} is kept as written.
+void maskLiteral(std::string& value) {
+    if (!value.empty() && value.find("{{") == std::string::npos) value = std::string(Redactor::kMask);
+}
+
 void bindFilter(Statement& st, const HistoryFilter& f) {
     if (f.urlContains.empty()) st.bindNull(1); else st.bind(1, f.urlContains);
     if (f.method.empty()) st.bindNull(2); else st.bind(2, upper(f.method));
@@ -58,6 +69,17 @@ HistoryEntry HistoryRepository::fromError(const SentRequest& request, const Erro
     return h;
 }
 
+RequestSpec HistoryRepository::redactWritten(RequestSpec request, const Redactor& redactor) {
+    for (auto& h : request.headers)
+        if (Redactor::isCredentialHeader(h.key)) maskLiteral(h.value);
+    for (std::string* secret : {&request.auth.password, &request.auth.token, &request.auth.keyValue,
+                                &request.auth.secretKey, &request.auth.sessionToken})
+        maskLiteral(*secret);
+    json j = request;
+    redactStrings(j, redactor);
+    return j.get<RequestSpec>();
+}
+
 Status HistoryRepository::insert(Statement& st, Statement& details, HistoryEntry& e) {
     if (e.bodyBytes < e.body.size()) e.bodyBytes = e.body.size();
     if (e.body.size() > options_.maxBodyBytes) {
@@ -68,7 +90,15 @@ Status HistoryRepository::insert(Statement& st, Statement& details, HistoryEntry
     st.bind(5, static_cast<std::int64_t>(e.bodyBytes)).bind(6, e.bodyTruncated ? 1 : 0);
     st.bind(7, e.timings.total).bind(8, e.error).bind(9, e.reason).bind(10, e.collectionId).bind(11, e.requestId);
     if (auto r = st.run(); !r) return r;
-    details.bind(1, db_.lastInsertId()).bind(2, sentRequestJson(e.request)).bind(3, json(e.responseHeaders).dump());
+    std::string requestJson;
+    if (e.written) {
+        json j = e.request;
+        j["written"] = *e.written;
+        requestJson = j.dump();
+    } else {
+        requestJson = sentRequestJson(e.request);
+    }
+    details.bind(1, db_.lastInsertId()).bind(2, requestJson).bind(3, json(e.responseHeaders).dump());
     details.bind(4, json(e.timings).dump()).bindBlob(5, e.body);
     return details.run();
 }
@@ -179,6 +209,16 @@ Result<HistoryEntry> HistoryRepository::get(std::int64_t id) const {
     auto req = sentRequestFromJson(st->textView(2), where);
     if (!req) return req.error();
     h.request = std::move(*req);
+    if (st->textView(2).find("\"written\"") != std::string_view::npos) {
+        const auto rj = json::parse(st->textView(2), nullptr, false);
+        if (rj.is_object() && rj.contains("written")) {
+            try {
+                h.written = rj.at("written").get<RequestSpec>();
+            } catch (const json::exception&) {
+                // An unreadable written copy is dropped: the request as sent still restores.
+            }
+        }
+    }
     auto hj = json::parse(st->textView(3), nullptr, false);
     auto tj = json::parse(st->textView(4), nullptr, false);
     if (hj.is_discarded() || tj.is_discarded())

@@ -5,6 +5,7 @@
 // full. A retention limit keeps the newest N entries. Callers redact before adding (fromExchange
 // does it with a Redactor).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,9 @@ struct HistoryEntry {
     std::uint64_t bodyBytes = 0;  // the full size
     bool bodyTruncated = false;
     std::string error;          // transport error message, when no response arrived
+    // The request as the user wrote it ({{variables}} unresolved), redacted with redactWritten(); kept
+    // inside request_json under "written" (no schema change). Absent in rows written before it existed.
+    std::optional<RequestSpec> written;
 };
 
 struct HistorySummary {
@@ -66,6 +70,10 @@ public:
     // An entry for a request that got no response.
     static HistoryEntry fromError(const SentRequest& request, const Error& error, const Redactor& redactor,
                                   std::int64_t sentAtMs);
+    // A written request made safe to store: secrets masked in every string, and credentials typed
+    // literally (Authorization/Cookie headers, auth passwords, tokens, keys without a {{variable}})
+    // replaced by the mask. {{variables}} stay as written.
+    static RequestSpec redactWritten(RequestSpec request, const Redactor& redactor);
 
     Result<std::int64_t> add(HistoryEntry entry);  // caps the body, applies retention; returns the id
     Status addAll(std::vector<HistoryEntry> entries);  // one transaction (imports, benchmarks)

@@ -7,7 +7,14 @@
 #include <QTreeView>
 #include <QtTest>
 
+#include <QTreeWidget>
+
+#include "core/model/json.h"
+#include "core/store/database.h"
+#include "core/store/history_repository.h"
 #include "test_server.h"
+#include "ui/panels/history_panel.h"
+#include "ui/store_backend.h"
 #include "ui/panels/body_editor.h"
 #include "ui/panels/body_view.h"
 #include "ui/panels/collections_panel.h"
@@ -170,6 +177,95 @@ private slots:
         QCOMPARE(tab->responsePanel()->tabs()->tabText(5), QString("Tests (2/3)"));
         QVERIFY(f.workspace->lookupFor(f.collectionId)("echoedPath").has_value());
         QCOMPARE(f.workspace->lookupFor(f.collectionId)("echoedPath")->value, QString("/echo"));
+    }
+
+    // History restores the request as written ({{variables}}), never a resolved secret, after a restart
+    // from the SQLite store; rows stored before the written copy existed restore the request as sent.
+    void historyRestoresTheRequestAsWritten() {
+        const std::string secret = "s3cret-token-value";
+        QTemporaryDir dir;
+        const std::string db = dir.filePath("sonde.db").toStdString();
+        QSettings settings(dir.filePath("s.ini"), QSettings::IniFormat);
+        auto openWindow = [&](Workspace& ws) {
+            auto w = std::make_unique<MainWindow>(&ws, &settings, dir.filePath("drafts"));
+            w->show();
+            return w;
+        };
+        {
+            auto store = StoreBackend::open(db);
+            QVERIFY(store);
+            Collection c;
+            c.id = "col-1";
+            c.name = "API";
+            c.environments = {{"env-dev", "dev", {{"baseUrl", base().toStdString(), true, false}, {"token", secret, true, true}}}};
+            QVERIFY(store.value()->saveCollection(c));
+            Workspace ws(std::move(store.value()));
+            auto w = openWindow(ws);
+            QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+            w->environmentSelector()->setCurrentIndex(w->environmentSelector()->findText("dev"));
+            RequestTab* tab = w->tabs()->newTab();
+            RequestSpec r;
+            r.method = "POST";
+            r.headers = {{"Authorization", "Bearer {{token}}"}, {"X-Api-Key", "{{token}}"}, {"X-Typed", secret}};
+            r.body.kind = BodyKind::Json;
+            r.body.text = R"({"key": "{{token}}"})";
+            tab->load("col-1", r);
+            QTest::keyClicks(tab->requestPanel()->urlEdit(), "{{baseUrl}}/echo");
+            tab->send();
+            QVERIFY(waitForResponse(tab));
+            QVERIFY(tab->responsePanel()->statusBadge()->text().startsWith("200"));
+            QCOMPARE(ws.history().size(), size_t(1));
+            QVERIFY(ws.history()[0].exchange->response.body.find(secret) != std::string::npos);  // it was resolved
+            w->close();
+        }
+        {
+            auto raw = Database::open(db);
+            QVERIFY(raw);
+            // No resolved secret in the stored history (the environment itself keeps its value).
+            auto st = raw->prepare("SELECT h.url || h.error || d.request_json || d.response_headers_json || CAST(d.body AS TEXT)"
+                                   " FROM history h JOIN history_details d ON d.history_id = h.id");
+            QVERIFY(st);
+            int rows = 0;
+            for (auto more = st->step(); more && *more; more = st->step(), ++rows) {
+                const std::string stored = st->text(0);
+                QVERIFY2(stored.find(secret) == std::string::npos, stored.c_str());
+                QVERIFY(stored.find("\"written\"") != std::string::npos);
+                QVERIFY(stored.find("{{baseUrl}}/echo") != std::string::npos);
+            }
+            QCOMPARE(rows, 1);
+            // A row as older versions stored it: no written copy.
+            sonde::HistoryEntry old;
+            old.sentAt = QDateTime::currentMSecsSinceEpoch();
+            old.request.method = "GET";
+            old.request.url = "http://127.0.0.1:9/old-row";
+            old.status = 204;
+            QVERIFY(HistoryRepository(raw.value()).add(old));
+        }
+        auto store = StoreBackend::open(db);
+        QVERIFY(store);
+        Workspace ws(std::move(store.value()));
+        QCOMPARE(ws.history().size(), size_t(2));
+        auto w = openWindow(ws);
+        QTreeWidget* list = w->history()->list();
+        QCOMPARE(list->topLevelItemCount(), 2);
+        QTreeWidgetItem* sent = list->topLevelItem(1);  // newest first: the old-style row is on top
+        QVERIFY(sent->text(0).startsWith(base() + "/echo"));  // the list shows where it went
+        emit list->itemActivated(sent, 0);
+        RequestTab* restored = w->tabs()->current();
+        QCOMPARE(restored->requestPanel()->urlEdit()->text(), QString("{{baseUrl}}/echo"));
+        const RequestSpec back = restored->request();
+        QCOMPARE(back.method, std::string("POST"));
+        QCOMPARE(back.headers.size(), size_t(3));
+        QCOMPARE(back.headers[0].value, std::string("Bearer {{token}}"));
+        QCOMPARE(back.headers[1].value, std::string("{{token}}"));
+        QCOMPARE(back.headers[2].value, std::string(Redactor::kMask));  // typed literally: masked
+        QCOMPARE(back.body.text, std::string(R"({"key": "{{token}}"})"));
+        QVERIFY(nlohmann::json(back).dump().find(secret) == std::string::npos);
+        QVERIFY(restored->isDirty());
+        // The old row restores the request as sent.
+        emit list->itemActivated(list->topLevelItem(0), 0);
+        QCOMPARE(w->tabs()->current()->requestPanel()->urlEdit()->text(), QString("http://127.0.0.1:9/old-row"));
+        w->close();
     }
 
     void refusedConnectionShowsReasonInResponseArea() {
