@@ -31,6 +31,7 @@ struct AssertionResult {
     std::string expected;  // the expected value as written ("present"/"absent" for exists/not-exists)
     std::string actual;    // what the response had, as text (JSON values as JSON; "(none)" when absent)
     std::string message;   // e.g. "jsonpath $.user.id equals 42: actual 41"
+    std::string description;  // describe(assertion)
 };
 
 class AssertionEvaluator {

@@ -45,7 +45,7 @@ IterationVars::Checked IterationVars::evaluate(const RequestSpec& request, const
     const auto resolved = resolver.resolveAssertions(request.assertions);
     for (auto& r : assertionEvaluator().evaluateAll(resolved.value, ctx)) {
         AssertionOutcome a;
-        a.description = AssertionEvaluator::describe(r.assertion);
+        a.description = std::move(r.description);
         a.assertion = std::move(r.assertion);
         a.passed = r.passed;
         a.expected = std::move(r.expected);

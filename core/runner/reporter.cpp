@@ -1,5 +1,7 @@
 #include "core/runner/reporter.h"
 
+#include <cmath>
+
 #include <cstdio>
 
 namespace sonde {
@@ -10,14 +12,25 @@ std::string describeRequest(const RequestResult& r) {
 }
 
 std::string formatMs(double ms) {
-    char buf[32];
-    if (ms >= 1000)
-        std::snprintf(buf, sizeof buf, "%.2f s", ms / 1000.0);
-    else if (ms >= 10)
-        std::snprintf(buf, sizeof buf, "%.0f ms", ms);
-    else
-        std::snprintf(buf, sizeof buf, "%.1f ms", ms);
-    return buf;
+    // "%.2f s", "%.0f ms" or "%.1f ms", without printf's floating-point machinery (one per request line).
+    auto fixed = [](double v, int decimals) {
+        long long scale = decimals == 2 ? 100 : decimals == 1 ? 10 : 1;
+        long long n = std::llround(v * static_cast<double>(scale));
+        std::string out = n < 0 ? "-" : "";
+        if (n < 0) n = -n;
+        out += std::to_string(n / scale);
+        if (decimals > 0) {
+            std::string frac = std::to_string(n % scale);
+            out += '.';
+            out.append(static_cast<std::size_t>(decimals) - frac.size(), '0');
+            out += frac;
+        }
+        return out;
+    };
+    if (!std::isfinite(ms)) return "- ms";
+    if (ms >= 1000) return fixed(ms / 1000.0, 2) + " s";
+    if (ms >= 10) return fixed(ms, 0) + " ms";
+    return fixed(ms, 1) + " ms";
 }
 
 std::string failureText(const AssertionOutcome& a) {

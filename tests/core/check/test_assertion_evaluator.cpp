@@ -46,6 +46,10 @@ private slots:
         row("status ge", "status", "", "ge", "201", "", true, "");
         row("status ge fail", "status", "", "ge", "400", "", false, "actual 201");
         row("status gt not a number", "status", "", "gt", "abc", "", false, "expected value is not a number");
+        row("status equals padded", "status", "", "equals", " 201 ", "", true, "");
+        row("status equals as float", "status", "", "equals", "201.0", "", true, "");
+        row("status equals leading zero", "status", "", "equals", "0201", "", false, "actual 201");
+        row("status equals negative", "status", "", "equals", "-201", "", false, "actual 201");
         row("status exists", "status", "", "exists", "", "", true, "");
         row("status type integer", "status", "", "type", "integer", "", true, "");
         // header
@@ -91,6 +95,10 @@ private slots:
         row("jp equals null", "jsonpath", "$.user.manager", "equals", "null", "", true, "");
         row("jp equals array", "jsonpath", "$.user.tags", "equals", "[\"admin\",\"ops\"]", "", true, "");
         row("jp equals object fail", "jsonpath", "$.user.meta", "equals", "{\"a\":2}", "", false, "actual {\"a\":1}");
+        row("jp equals same text object", "jsonpath", "$.user.meta", "equals", "{\"a\":1}", "", true, "");
+        row("jp equals spaced object", "jsonpath", "$.user.meta", "equals", "{ \"a\" : 1 }", "", true, "");
+        row("jp equals same text array", "jsonpath", "$.user.tags", "equals", " [\"admin\",\"ops\"] ", "", true, "");
+        row("jp equals int leading zero", "jsonpath", "$.user.id", "equals", "042", "", false, "actual 42");
         row("jp not-equals", "jsonpath", "$.user.id", "not-equals", "41", "", true, "");
         row("jp not-equals fail", "jsonpath", "$.user.id", "not-equals", "42", "", false, "actual 42");
         row("jp lt", "jsonpath", "$.user.id", "lt", "50", "", true, "");
