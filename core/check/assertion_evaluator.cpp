@@ -49,12 +49,25 @@ std::size_t codePoints(std::string_view s) {
     return n;
 }
 
+// Raw JSON text that dumps back to itself: a string without escapes, true/false/null, a plain integer.
+bool dumpsAsItself(std::string_view raw) {
+    if (raw.size() >= 2 && raw.front() == '"' && raw.back() == '"')
+        return raw.find('\\') == std::string_view::npos;
+    if (raw == "true" || raw == "false" || raw == "null") return true;
+    const std::string_view digits = !raw.empty() && raw.front() == '-' ? raw.substr(1) : raw;
+    if (digits.empty() || (digits.size() > 1 && digits.front() == '0') || digits == "0") return false;
+    for (char c : digits)
+        if (c < '0' || c > '9') return false;
+    return digits.size() < 19;  // fits a 64-bit integer as written
+}
+
 std::string display(const CheckValue& v) {
     switch (v.kind) {
         case CheckValue::Kind::Text: return shorten(v.str());
         case CheckValue::Kind::Json:
-            // A big raw value is shown from its text (parsing 1 MB to print 200 bytes would be waste).
-            if (v.isRaw() && v.rawText().size() > 200) return shorten(v.rawText());
+            // A big raw value is shown from its text (parsing 1 MB to print 200 bytes would be waste),
+            // and so is a small one that would print as it is written.
+            if (v.isRaw() && (v.rawText().size() > 200 || dumpsAsItself(v.rawText()))) return shorten(v.rawText());
             return dumpShort(v.json());
         default: return "(none)";
     }

@@ -337,7 +337,43 @@ void Engine::addCookie(const std::string& line) {
     curl_easy_setopt(h.get(), CURLOPT_COOKIELIST, line.c_str());
 }
 
+namespace {
+// The last few plain URLs (no params, no query API key) this thread normalised: a runner sends the same
+// URLs thousands of times, and parsing one with curl_url costs as much as a tenth of a small request.
+struct UrlMemo {
+    static constexpr std::size_t kSize = 8;
+    std::array<std::pair<std::string, std::string>, kSize> entries;
+    std::size_t next = 0;
+    const std::string* find(const std::string& url) const {
+        for (const auto& [in, out] : entries)
+            if (!out.empty() && in == url) return &out;
+        return nullptr;
+    }
+    void add(const std::string& url, const std::string& effective) {
+        entries[next] = {url, effective};
+        next = (next + 1) % kSize;
+    }
+};
+UrlMemo& urlMemo() {
+    thread_local UrlMemo memo;
+    return memo;
+}
+Result<std::string> computeEffectiveUrl(const RequestSpec& r);
+}  // namespace
+
 Result<std::string> effectiveRequestUrl(const RequestSpec& r) {
+    bool plain = true;
+    for (const auto& p : r.params) plain = plain && !(p.enabled && !p.key.empty());
+    if (r.auth.kind == AuthKind::ApiKey && r.auth.keyInQuery && !r.auth.keyName.empty()) plain = false;
+    if (!plain) return computeEffectiveUrl(r);
+    if (const std::string* known = urlMemo().find(r.url)) return *known;
+    auto url = computeEffectiveUrl(r);
+    if (url) urlMemo().add(r.url, *url);
+    return url;
+}
+
+namespace {
+Result<std::string> computeEffectiveUrl(const RequestSpec& r) {
     http::ensureCurlGlobalInit();
     if (r.url.empty()) return makeError("The URL is empty", "", "Enter a URL such as http://127.0.0.1:8088/", "url");
     http::Url u(curl_url());
@@ -361,5 +397,6 @@ Result<std::string> effectiveRequestUrl(const RequestSpec& r) {
     http::CurlString s(out);
     return std::string(s.get());
 }
+}  // namespace
 
 }  // namespace sonde

@@ -99,6 +99,10 @@ private slots:
         row("jp equals spaced object", "jsonpath", "$.user.meta", "equals", "{ \"a\" : 1 }", "", true, "");
         row("jp equals same text array", "jsonpath", "$.user.tags", "equals", " [\"admin\",\"ops\"] ", "", true, "");
         row("jp equals int leading zero", "jsonpath", "$.user.id", "equals", "042", "", false, "actual 42");
+        row("jp equals string fail shows JSON", "jsonpath", "$.user.name", "equals", "Bob", "", false, "actual \"Ada\"");
+        row("jp equals bool fail", "jsonpath", "$.user.active", "equals", "false", "", false, "actual true");
+        row("jp equals null fail", "jsonpath", "$.user.manager", "equals", "0", "", false, "actual null");
+        row("jp equals float fail", "jsonpath", "$.user.score", "equals", "9", "", false, "actual 9.5");
         row("jp not-equals", "jsonpath", "$.user.id", "not-equals", "41", "", true, "");
         row("jp not-equals fail", "jsonpath", "$.user.id", "not-equals", "42", "", false, "actual 42");
         row("jp lt", "jsonpath", "$.user.id", "lt", "50", "", true, "");
