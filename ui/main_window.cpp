@@ -186,6 +186,10 @@ void MainWindow::buildToolbar() {
         workspace_->setActiveEnvironment(envCombo_->currentData().toString().toStdString());
     });
     connect(workspace_, &Workspace::environmentsChanged, this, &MainWindow::reloadEnvironments);
+    connect(workspace_, &Workspace::activeEnvironmentChanged, envCombo_, [this] {  // set elsewhere (undo)
+        const QSignalBlocker block(envCombo_);
+        envCombo_->setCurrentIndex(qMax(0, envCombo_->findData(QString::fromStdString(workspace_->activeEnvironmentId()))));
+    });
     reloadEnvironments();
 }
 

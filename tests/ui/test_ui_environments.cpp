@@ -79,6 +79,8 @@ private slots:
         QComboBox* combo = w.environmentSelector();
         combo->setCurrentIndex(combo->findText("dev"));
         QCOMPARE(ws.activeEnvironmentId(), std::string("env-dev"));
+        QVERIFY(list->findItems("dev", Qt::MatchExactly).value(0)->font().bold());  // the active one
+        QVERIFY(!list->findItems("prod", Qt::MatchExactly).value(0)->font().bold());
 
         // Rename "dev" inline: F2, type, Enter. The store and the toolbar selector follow; it stays active.
         clickItem(list, "dev");
@@ -124,6 +126,10 @@ private slots:
         QCOMPARE(combo->findText("development"), -1);
         QVERIFY(list->findItems("development", Qt::MatchExactly).isEmpty());
         QVERIFY(panel->deletedNotice()->isVisible());
+        if (const int ms = qEnvironmentVariableIntValue("SONDE_SHOW_MS")) {  // screenshots under Xvfb
+            w.resize(1400, 900);
+            QTest::qWait(ms);
+        }
 
         // Undo from the notice: back in place, with its secret variable, in the store too.
         QTest::mouseClick(panel->undoButton(), Qt::LeftButton);
@@ -134,7 +140,9 @@ private slots:
         QCOMPARE(find(stored, "env-dev")->variables.size(), size_t(2));
         QVERIFY(find(stored, "env-dev")->variables[1].secret);
         QCOMPARE(ws.collection("col-1")->environments[0].id, std::string("env-dev"));
-        QVERIFY(combo->findText("development") > 0);
+        QCOMPARE(ws.activeEnvironmentId(), std::string("env-dev"));  // active again, as before the delete
+        QCOMPARE(combo->currentText(), QString("development"));
+        if (const int ms = qEnvironmentVariableIntValue("SONDE_SHOW_MS")) QTest::qWait(ms);
 
         // Delete the global one with the button; Ctrl+Z brings it back.
         clickItem(list, "shared");

@@ -1,6 +1,7 @@
 #include "ui/panels/environment_panel.h"
 
 #include <QAction>
+#include <QFont>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -161,6 +162,12 @@ EnvironmentPanel::EnvironmentPanel(Workspace* workspace, QWidget* parent) : QWid
     connect(undoDelete_, &QToolButton::clicked, undo_, &QUndoStack::undo);
     connect(undo_, &QUndoStack::indexChanged, notice_, &QWidget::hide);
     connect(workspace_, &Workspace::environmentsChanged, this, [this] { if (!loading_) reload(); });
+    connect(workspace_, &Workspace::activeEnvironmentChanged, this, [this] {
+        const bool was = loading_;
+        loading_ = true;  // a font change is an itemChanged, not a rename
+        markActive();
+        loading_ = was;
+    });
     reload();
 }
 
@@ -208,11 +215,16 @@ void EnvironmentPanel::deleteEnvironment(const std::string& id) {
     commit();
     const QString name = QString::fromStdString(e->name);
     auto removed = std::make_shared<std::optional<RemovedEnvironment>>();
+    auto wasActive = std::make_shared<bool>(false);
     undo_->push(new EnvironmentCommand(
         tr("Delete %1").arg(name),
-        [this, id, removed] { *removed = workspace_->removeEnvironment(id); },
-        [this, id, removed] {
+        [this, id, removed, wasActive] {
+            *wasActive = workspace_->activeEnvironmentId() == id;
+            *removed = workspace_->removeEnvironment(id);
+        },
+        [this, id, removed, wasActive] {
             if (*removed) workspace_->restoreEnvironment(**removed);
+            if (*wasActive) workspace_->setActiveEnvironment(id);  // undo puts it back in use too
             selectEnvironment(id);
         }));
     noticeText_->setText(tr("Deleted the environment \u201c%1\u201d.").arg(name));
@@ -235,6 +247,15 @@ void EnvironmentPanel::showMenu(const QPoint& pos) {
     menu.exec(list_->viewport()->mapToGlobal(pos));
 }
 
+void EnvironmentPanel::markActive() {
+    for (int i = 0; i < list_->count(); ++i) {
+        QListWidgetItem* item = list_->item(i);
+        QFont f = list_->font();
+        f.setBold(item->data(Qt::UserRole).toString().toStdString() == workspace_->activeEnvironmentId());
+        item->setFont(f);
+    }
+}
+
 void EnvironmentPanel::updateButtons() {
     const bool any = workspace_->environment(current_) != nullptr;
     for (QToolButton* b : {duplicate_, rename_, delete_}) b->setEnabled(any);
@@ -255,7 +276,13 @@ void EnvironmentPanel::reload() {
         auto* item = new QListWidgetItem(QString::fromStdString(e.name), list_);
         item->setData(Qt::UserRole, QString::fromStdString(e.id));
         item->setFlags(item->flags() | Qt::ItemIsEditable);
+        QString owner = tr("Global environment");
+        for (const auto& c : workspace_->collections())
+            for (const auto& ce : c.environments)
+                if (ce.id == e.id) owner = tr("Environment of the collection \u201c%1\u201d").arg(QString::fromStdString(c.name));
+        item->setToolTip(owner + QLatin1Char('\n') + tr("Double-click or F2 to rename"));
     }
+    markActive();
     loading_ = false;
     const bool kept = workspace_->environment(keep) != nullptr;  // a deleted one: select the first
     selectEnvironment(!kept && list_->count() ? list_->item(0)->data(Qt::UserRole).toString().toStdString() : keep);

@@ -1,5 +1,5 @@
 #pragma once
-// EnvironmentPanel: the environments and their variables. Create, rename (F2, double-click), duplicate
+// EnvironmentPanel: the environments (the active one in bold) and their variables. Create, rename (F2, double-click), duplicate
 // and delete them from the buttons or the context menu; every change can be undone (Ctrl+Z, the menu,
 // or the Undo button of the "deleted" notice). Secret values are masked unless "Show secrets" is on;
 // variable edits are saved to the Workspace as you type (debounced).
@@ -51,6 +51,7 @@ private:
     void showEnvironment(const std::string& id);
     void showMenu(const QPoint& pos);
     void updateButtons();
+    void markActive();  // the active environment (toolbar selector) in bold
     void onItemRenamed(QListWidgetItem* item);
 
     Workspace* workspace_;
