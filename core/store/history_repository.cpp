@@ -75,6 +75,14 @@ RequestSpec HistoryRepository::redactWritten(RequestSpec request, const Redactor
     for (std::string* secret : {&request.auth.password, &request.auth.token, &request.auth.keyValue,
                                 &request.auth.secretKey, &request.auth.sessionToken})
         maskLiteral(*secret);
+    // A proxy URL may carry user:password before the host.
+    if (auto at = request.options.proxy.rfind('@'); at != std::string::npos) {
+        const auto scheme = request.options.proxy.find("://");
+        const auto start = scheme == std::string::npos ? 0 : scheme + 3;
+        std::string userinfo = request.options.proxy.substr(start, at - start);
+        maskLiteral(userinfo);
+        request.options.proxy.replace(start, at - start, userinfo);
+    }
     json j = request;
     redactStrings(j, redactor);
     return j.get<RequestSpec>();

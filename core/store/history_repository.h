@@ -71,8 +71,8 @@ public:
     static HistoryEntry fromError(const SentRequest& request, const Error& error, const Redactor& redactor,
                                   std::int64_t sentAtMs);
     // A written request made safe to store: secrets masked in every string, and credentials typed
-    // literally (Authorization/Cookie headers, auth passwords, tokens, keys without a {{variable}})
-    // replaced by the mask. {{variables}} stay as written.
+    // literally (Authorization/Cookie headers, auth passwords, tokens, keys, a proxy's user:password,
+    // unless they refer to a {{variable}}) replaced by the mask. {{variables}} stay as written.
     static RequestSpec redactWritten(RequestSpec request, const Redactor& redactor);
 
     Result<std::int64_t> add(HistoryEntry entry);  // caps the body, applies retention; returns the id

@@ -9,6 +9,7 @@
 #include <QToolButton>
 #include <QTreeWidget>
 
+#include "core/store/history_repository.h"
 #include "ui/draft_store.h"
 #include "ui/panels/collections_panel.h"
 #include "ui/panels/environment_panel.h"
@@ -86,7 +87,7 @@ private slots:
             QVERIFY(!tab->isDirty());
             id = tab->requestId();
             // A history entry with a secret in it: stored redacted.
-            HistoryEntry e;
+            ui::HistoryEntry e;
             e.at = QDateTime::currentDateTimeUtc();
             e.request.method = "GET";
             e.request.url = "http://127.0.0.1:9/h";
@@ -117,6 +118,32 @@ private slots:
         QVERIFY(reopened);
     }
 
+    // The request as written, kept beside the sent one in history: {{variables}} stay, secrets and
+    // credentials typed literally do not reach the store.
+    void writtenRequestIsRedactedForHistory() {
+        const Redactor redactor(std::vector<std::string>{"hunter2-secret"});
+        const std::string mask(Redactor::kMask);
+        RequestSpec r;
+        r.url = "{{baseUrl}}/x?k=hunter2-secret";
+        r.headers = {{"Authorization", "Basic dXNlcjpwYXNz"}, {"Cookie", "{{session}}"}, {"X-Note", "keep me"}};
+        r.auth.kind = AuthKind::Bearer;
+        r.auth.token = "literal-token";
+        r.auth.password = "{{pw}}";
+        r.options.proxy = "http://bob:pw@proxy.invalid:3128";
+        r.body.kind = BodyKind::Json;
+        r.body.text = R"({"a": "hunter2-secret", "b": "{{b}}"})";
+        const RequestSpec w = HistoryRepository::redactWritten(r, redactor);
+        QCOMPARE(w.url, "{{baseUrl}}/x?k=" + mask);
+        QCOMPARE(w.headers[0].value, mask);
+        QCOMPARE(w.headers[1].value, std::string("{{session}}"));
+        QCOMPARE(w.headers[2].value, std::string("keep me"));
+        QCOMPARE(w.auth.token, mask);
+        QCOMPARE(w.auth.password, std::string("{{pw}}"));
+        QCOMPARE(w.options.proxy, "http://" + mask + "@proxy.invalid:3128");
+        QCOMPARE(w.body.text, R"({"a": ")" + mask + R"(", "b": "{{b}}"})");
+        QCOMPARE(w.body.kind, BodyKind::Json);
+    }
+
     void secretsAreMaskedUntilShown() {
         testing::WindowFixture f("http://127.0.0.1:9");
         EnvironmentPanel* env = f.window->environments();
@@ -141,7 +168,7 @@ private slots:
 
     void historyEntryReopensInATab() {
         testing::WindowFixture f("http://127.0.0.1:9");
-        HistoryEntry e;
+        ui::HistoryEntry e;
         e.at = QDateTime::currentDateTimeUtc();
         e.request.method = "POST";
         e.request.url = "http://127.0.0.1:9/from-history";
