@@ -228,11 +228,6 @@ struct CurlState {
     void warn(std::string message) { out.warnings.push_back({"curl command", std::move(message)}); }
 };
 
-bool headerIs(const std::string& header, const char* name) {
-    const auto colon = header.find(':');
-    return colon != std::string::npos && iequals(trim(header.substr(0, colon)), name);
-}
-
 Status applyOption(CurlState& st, Opt opt, const std::string& name, const std::string& v) {
     RequestSpec& r = st.out.request;
     auto seconds = [&](long& target) -> Status {

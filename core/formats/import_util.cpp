@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <regex>
+
+#include <yaml-cpp/yaml.h>
 
 namespace sonde {
 
@@ -92,7 +96,72 @@ Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& n
     }
 }
 
+namespace {
+
+nlohmann::ordered_json scalarFromYaml(const YAML::Node& n) {
+    const std::string& v = n.Scalar();
+    if (n.Tag() != "?") return v;  // quoted ("!") or explicitly tagged: a string
+    if (v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL") return nullptr;
+    if (v == "true" || v == "True" || v == "TRUE") return true;
+    if (v == "false" || v == "False" || v == "FALSE") return false;
+    static const std::regex integer(R"([-+]?[0-9]+)");
+    static const std::regex number(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
+    if (std::regex_match(v, integer) && v.size() < 18) return std::strtoll(v.c_str(), nullptr, 10);
+    if (std::regex_match(v, number)) return std::strtod(v.c_str(), nullptr);
+    return v;
+}
+
+nlohmann::ordered_json fromYaml(const YAML::Node& n, int depth) {
+    if (depth > 256) throw std::runtime_error("nested deeper than 256 levels");
+    switch (n.Type()) {
+        case YAML::NodeType::Scalar: return scalarFromYaml(n);
+        case YAML::NodeType::Sequence: {
+            nlohmann::ordered_json a = nlohmann::ordered_json::array();
+            for (const auto& item : n) a.push_back(fromYaml(item, depth + 1));
+            return a;
+        }
+        case YAML::NodeType::Map: {
+            nlohmann::ordered_json o = nlohmann::ordered_json::object();
+            for (const auto& kv : n) o[kv.first.Scalar()] = fromYaml(kv.second, depth + 1);
+            return o;
+        }
+        default: return nullptr;
+    }
+}
+
+}  // namespace
+
+Result<nlohmann::ordered_json> parseJsonOrYaml(std::string_view text, const std::string& name) {
+    const std::string_view t = trimView(text);
+    if (!t.empty() && (t.front() == '{' || t.front() == '[')) {
+        auto j = parseJsonText(text, name);  // for the error's line and column
+        if (!j) return j.error();
+        return nlohmann::ordered_json::parse(text.begin(), text.end());
+    }
+    try {
+        return fromYaml(YAML::Load(std::string(text)), 0);
+    } catch (const YAML::Exception& e) {
+        return makeError("The file is not valid YAML: " + e.msg,
+                         name + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1),
+                         "Fix the YAML and import again", "parse");
+    } catch (const std::exception& e) {
+        return makeError(std::string("The file cannot be read as YAML: ") + e.what(), name, "", "parse");
+    }
+}
+
+bool looksLikeOpenApiYaml(std::string_view text) {
+    static const std::regex key(R"((^|\n)(openapi|swagger)\s*:)");
+    const std::string head(text.substr(0, 4096));
+    return std::regex_search(head, key);
+}
+
 std::string jsonText(const nlohmann::json& v) {
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_null()) return {};
+    return v.dump();
+}
+
+std::string jsonText(const nlohmann::ordered_json& v) {
     if (v.is_string()) return v.get<std::string>();
     if (v.is_null()) return {};
     return v.dump();

@@ -23,14 +23,21 @@ std::string percentDecode(std::string_view s);
 
 // Parses JSON text; a syntax error names `name` with line and column.
 Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& name);
+// JSON, or YAML (1.2 core types: only true/false are booleans, quoted scalars stay strings) as JSON;
+// a syntax error names `name` with line and column.
+Result<nlohmann::ordered_json> parseJsonOrYaml(std::string_view text, const std::string& name);
 // A JSON value as text: strings as they are, numbers and booleans printed, null as "".
 std::string jsonText(const nlohmann::json& v);
+std::string jsonText(const nlohmann::ordered_json& v);
 
 struct Imported;
 // The importers once the JSON is parsed (importText parses a file once and dispatches on its shape).
 Result<Imported> postmanCollectionFromJson(nlohmann::json root, const std::string& name);
 Result<Imported> postmanEnvironmentFromJson(const nlohmann::json& root, const std::string& name);
 Result<Imported> harFromJson(const nlohmann::json& root, const std::string& name);
+Result<Imported> openApiFromJson(const nlohmann::ordered_json& root, const std::string& name);
+// True when YAML text starts a top-level "openapi:" or "swagger:" key.
+bool looksLikeOpenApiYaml(std::string_view text);
 ImportFormat formatOfJson(const nlohmann::json& root);
 
 }  // namespace sonde

@@ -18,6 +18,7 @@ const char* toString(ImportFormat f) {
         case ImportFormat::PostmanEnvironment: return "Postman environment";
         case ImportFormat::Har: return "HAR";
         case ImportFormat::Curl: return "curl command";
+        case ImportFormat::OpenApi: return "OpenAPI document";
         case ImportFormat::Unknown: break;
     }
     return "unknown";
@@ -38,12 +39,14 @@ ImportFormat formatOfJson(const nlohmann::json& root) {
                                                      root.contains("name")))
         return ImportFormat::PostmanEnvironment;
     if (root.contains("log") && root["log"].is_object() && root["log"].contains("entries")) return ImportFormat::Har;
+    if (root.contains("openapi") || root.contains("swagger")) return ImportFormat::OpenApi;
     return ImportFormat::Unknown;
 }
 
 ImportFormat sniffFormat(std::string_view text) {
     const std::string_view t = trimView(text);
     if (t.rfind("curl ", 0) == 0 || t.rfind("curl\t", 0) == 0) return ImportFormat::Curl;
+    if (looksLikeOpenApiYaml(t)) return ImportFormat::OpenApi;
     if (t.empty() || t.front() != '{') return ImportFormat::Unknown;
     try {
         return formatOfJson(nlohmann::json::parse(t.begin(), t.end()));
@@ -73,9 +76,14 @@ Result<Imported> importText(std::string_view text, const std::string& name) {
         out.warnings = std::move(c->warnings);
         return out;
     }
+    if (!t.empty() && t.front() != '{' && looksLikeOpenApiYaml(t)) {
+        auto parsed = parseJsonOrYaml(t, name);
+        if (!parsed) return parsed.error();
+        return openApiFromJson(*parsed, name);
+    }
     if (t.empty() || t.front() != '{')
         return makeError("Sonde does not recognise this file", name,
-                         "Import a Postman collection or environment (JSON), a HAR file, a curl command or a collection directory",
+                         "Import a Postman collection or environment, an OpenAPI document, a HAR file, a curl command or a collection directory",
                          "format");
     auto parsed = parseJsonText(t, name);
     if (!parsed) return parsed.error();
@@ -83,9 +91,14 @@ Result<Imported> importText(std::string_view text, const std::string& name) {
         case ImportFormat::PostmanCollection: return postmanCollectionFromJson(std::move(*parsed), name);
         case ImportFormat::PostmanEnvironment: return postmanEnvironmentFromJson(*parsed, name);
         case ImportFormat::Har: return harFromJson(*parsed, name);
+        case ImportFormat::OpenApi: {
+            auto ordered = parseJsonOrYaml(t, name);  // again, keeping the document's order
+            if (!ordered) return ordered.error();
+            return openApiFromJson(*ordered, name);
+        }
         default: break;
     }
-    return makeError("This JSON is not a format Sonde imports (Postman collection or environment, HAR)", name,
+    return makeError("This JSON is not a format Sonde imports (Postman collection or environment, OpenAPI, HAR)", name,
                      "Check the file was exported from Postman or saved as HAR", "format");
 }
 
@@ -114,7 +127,7 @@ Result<Imported> importPath(const std::string& path) {
     in.read(text.data(), static_cast<std::streamsize>(size));
     if (static_cast<std::uintmax_t>(in.gcount()) != size) return makeError("The file could not be read whole", path, "", "file");
     std::string name = fs::path(path).filename().string();
-    for (const char* ext : {".postman_collection.json", ".postman_environment.json", ".json", ".har", ".sh", ".txt"}) {
+    for (const char* ext : {".postman_collection.json", ".postman_environment.json", ".json", ".har", ".sh", ".txt", ".yaml", ".yml"}) {
         const std::string e(ext);
         if (name.size() > e.size() && name.compare(name.size() - e.size(), e.size(), e) == 0) {
             name.resize(name.size() - e.size());

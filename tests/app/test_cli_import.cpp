@@ -96,6 +96,24 @@ private slots:
         QVERIFY2(r.err.contains("broken.json"), qPrintable(r.err));
     }
 
+    void bundledOpenApiSpecRunsAgainstTheDemoApi() {
+        // resources/demo-api.openapi.yaml: every documented success status holds against the real server.
+        const QString report = tmp_.filePath("openapi.json");
+        Run r = cli({"run", QStringLiteral(SONDE_SOURCE_DIR "/resources/demo-api.openapi.yaml"), "--var", "baseUrl=" + base(),
+                     "--reporter", "json=" + report});
+        QVERIFY2(r.exit == 0, qPrintable(r.out + r.err));
+        QVERIFY(r.out.contains("7 requests"));
+        const auto ex = exchanges(report);
+        QCOMPARE(ex.size(), 7);
+        const QJsonObject created = QJsonDocument::fromJson(ex["Create user"]["response"].toObject()["body"].toString().toUtf8()).object();
+        QCOMPARE(created["name"].toString(), QString("Grace Hopper"));  // the body built from the schema's examples
+        const QJsonObject echoed = QJsonDocument::fromJson(ex["Echo"]["response"].toObject()["body"].toString().toUtf8()).object();
+        QCOMPARE(echoed["headers"].toObject()["X-Trace"].toString(), QString("abc"));  // a required header parameter
+        r = cli({"collection", "import", QStringLiteral(SONDE_SOURCE_DIR "/resources/demo-api.openapi.yaml")});
+        QVERIFY2(r.exit == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("(7 requests, OpenAPI document)"));
+    }
+
     void importedStatusChecksFail() {
         const QString coll = QStringLiteral(SONDE_SOURCE_DIR "/tests/app/import/failing.postman_collection.json");
         Run r = cli({"collection", "import", coll});

@@ -5,6 +5,8 @@
 
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include "core/formats/importer.h"
 
 using namespace sonde;
@@ -45,6 +47,8 @@ private slots:
         QTest::newRow("postman v2.0 envelope") << "legacy.postman_collection.json" << int(ImportFormat::PostmanCollection);
         QTest::newRow("postman env") << "staging.postman_environment.json" << int(ImportFormat::PostmanEnvironment);
         QTest::newRow("har") << "browse.har" << int(ImportFormat::Har);
+        QTest::newRow("openapi yaml") << "shop.openapi.yaml" << int(ImportFormat::OpenApi);
+        QTest::newRow("swagger json") << "pets.swagger.json" << int(ImportFormat::OpenApi);
         QTest::newRow("broken") << "broken.json" << int(ImportFormat::Unknown);
     }
     void sniffsFormats() {
@@ -173,6 +177,119 @@ private slots:
         QVERIFY(reqs[3].headers.empty());  // the recorded boundary is dropped
         QVERIFY(hasWarning(*im, "browse entry 4", "cat.png"));
         QVERIFY(hasWarning(*im, "browse entry 5", "has no request"));
+    }
+
+    void openApi31Yaml() {
+        auto im = importPath(fixture("shop.openapi.yaml"));
+        QVERIFY2(im.ok(), im.ok() ? "" : im.error().message().c_str());
+        QCOMPARE(int(im->format), int(ImportFormat::OpenApi));
+        const Collection& c = im->collection;
+        QCOMPARE(c.name, std::string("Shop"));
+        // baseUrl from the first server, its {region} variable filled with the default, no trailing slash.
+        QCOMPARE(c.variables.at(0).name, std::string("baseUrl"));
+        QCOMPARE(c.variables.at(0).value, std::string("https://eu.shop.example.test/v2"));
+        auto var = [&](const std::string& n) -> const Variable* {
+            for (const auto& v : c.variables)
+                if (v.name == n) return &v;
+            return nullptr;
+        };
+        QVERIFY(var("orderId"));
+        QCOMPARE(var("orderId")->value, std::string("00000000-0000-4000-8000-000000000000"));
+        QVERIFY(var("token") && var("token")->secret);
+
+        const RequestSpec* get = findRequest(c.root, "orders", "getOrder");
+        QVERIFY(get);
+        QCOMPARE(get->method, std::string("GET"));
+        QCOMPARE(get->url, std::string("{{baseUrl}}/orders/{{orderId}}"));
+        QCOMPARE(get->params.size(), std::size_t(2));
+        QVERIFY(!get->params[0].enabled);  // optional: off until the user turns it on
+        QVERIFY(get->params[1].enabled);   // required
+        QCOMPARE(get->params[1].value, std::string("1"));
+        QCOMPARE(get->headers.size(), std::size_t(2));  // X-Tenant and the cookie; Accept is ignored (spec)
+        QCOMPARE(get->headers[0].value, std::string("acme"));
+        QCOMPARE(get->headers[1].key, std::string("Cookie"));
+        QCOMPARE(get->headers[1].value, std::string("session=s1"));
+        QCOMPARE(int(get->auth.kind), int(AuthKind::Bearer));  // the document's security
+        QCOMPARE(get->auth.token, std::string("{{token}}"));
+        QCOMPARE(get->assertions.size(), std::size_t(1));
+        QCOMPARE(int(get->assertions[0].op), int(CheckOp::OneOf));
+        QCOMPARE(get->assertions[0].value, std::string("200,203"));
+
+        const RequestSpec* del = findRequest(c.root, "orders", "DELETE /orders/{orderId}");
+        QVERIFY(del);
+        QCOMPARE(int(del->auth.kind), int(AuthKind::None));  // security: [] turns it off
+        QVERIFY(QString::fromStdString(del->description).startsWith("Deprecated."));
+
+        // Cyclic schemas ($ref to itself through arrays) end; the body is JSON built from the schema.
+        const RequestSpec* order = findRequest(c.root, "orders", "Place order");
+        QVERIFY(order);
+        QCOMPARE(int(order->body.kind), int(BodyKind::Json));
+        auto body = nlohmann::json::parse(order->body.text);
+        QCOMPARE(body["items"][0]["sku"].get<std::string>(), std::string("SKU-1"));
+        QVERIFY(body["items"][0]["order"].is_null());  // the cycle is cut
+        QCOMPARE(body["placed"].get<std::string>(), std::string("2026-01-01T00:00:00Z"));
+        QVERIFY(body["id"].is_string());  // 3.1 type: [string, "null"]
+        QCOMPARE(int(order->auth.kind), int(AuthKind::Bearer));
+        QVERIFY2(hasWarning(*im, "POST /orders", "OAuth"), qPrintable(warningsText(im->warnings)));
+
+        // Requests in the document's order, not sorted.
+        QCOMPARE(c.root.requests.at(0).name, std::string("POST /upload"));
+        QCOMPARE(c.root.requests.at(2).name, std::string("GET /external"));
+        const RequestSpec* upload = findRequest(c.root, "", "POST /upload");
+        QVERIFY(upload);
+        QCOMPARE(int(upload->body.kind), int(BodyKind::Multipart));
+        QVERIFY(!upload->body.parts[0].isFile);
+        QCOMPARE(upload->body.parts[0].value, std::string("cat"));
+        QVERIFY(upload->body.parts[1].isFile);
+        QCOMPARE(int(upload->auth.kind), int(AuthKind::ApiKey));
+        QVERIFY(upload->auth.keyInQuery);
+        QCOMPARE(upload->auth.keyName, std::string("key"));
+
+        const RequestSpec* login = findRequest(c.root, "", "POST /login");
+        QCOMPARE(int(login->body.kind), int(BodyKind::FormUrlEncoded));
+        QCOMPARE(login->body.form.at(0).value, std::string("ada"));
+        QCOMPARE(int(login->auth.kind), int(AuthKind::Basic));
+
+        QVERIFY(hasWarning(*im, "GET /external", "external $ref 'common.yaml#/components/parameters/Limit'"));
+    }
+
+    void swagger2() {
+        auto im = importPath(fixture("pets.swagger.json"));
+        QVERIFY2(im.ok(), im.ok() ? "" : im.error().message().c_str());
+        const Collection& c = im->collection;
+        QCOMPARE(c.variables.at(0).value, std::string("http://pets.example.test/api"));
+        const RequestSpec* pets = findRequest(c.root, "", "POST /pets");
+        QVERIFY(pets);
+        QCOMPARE(int(pets->body.kind), int(BodyKind::Json));
+        QCOMPARE(nlohmann::json::parse(pets->body.text)["name"].get<std::string>(), std::string("Rex"));
+        QCOMPARE(int(pets->auth.kind), int(AuthKind::ApiKey));
+        QCOMPARE(pets->auth.keyName, std::string("X-Key"));
+        const RequestSpec* photo = findRequest(c.root, "", "POST /pets/{petId}/photo");
+        QVERIFY(photo);
+        QCOMPARE(photo->url, std::string("{{baseUrl}}/pets/{{petId}}/photo"));
+        QCOMPARE(int(photo->body.kind), int(BodyKind::Multipart));
+        QCOMPARE(photo->body.parts.size(), std::size_t(2));
+        QVERIFY(photo->body.parts[1].isFile);
+        const auto petId = std::find_if(c.variables.begin(), c.variables.end(), [](const Variable& v) { return v.name == "petId"; });
+        QVERIFY(petId != c.variables.end());
+        QCOMPARE(petId->value, std::string("7"));
+    }
+
+    void openApiYamlErrorNamesLine() {
+        auto im = importPath(fixture("broken.openapi.yaml"));
+        QVERIFY(!im.ok());
+        QVERIFY2(QString::fromStdString(im.error().where).startsWith(QString::fromStdString(fixture("broken.openapi.yaml")) + ":"),
+                 im.error().where.c_str());
+        QVERIFY(QString::fromStdString(im.error().title).contains("YAML"));
+    }
+
+    void bundledDemoApiSpec() {
+        auto im = importPath(SONDE_SOURCE_DIR "/resources/demo-api.openapi.yaml");
+        QVERIFY2(im.ok(), im.ok() ? "" : im.error().message().c_str());
+        QCOMPARE(im->requestCount(), 7);
+        QCOMPARE(im->collection.variables.at(0).value, std::string("http://127.0.0.1:8088"));
+        QCOMPARE(im->collection.root.folders.size(), std::size_t(2));  // users, misc (tag order)
+        QCOMPARE(im->collection.root.folders[0].name, std::string("users"));
     }
 
     void curl_data() {
