@@ -147,24 +147,34 @@ YAML
 
 # --- measuring ------------------------------------------------------------------------------------
 # measure NAME -- CMD...: runs CMD $RUNS times ($PEER_RUNS for newman and bru, which take minutes);
-# appends "NAME<TAB>median wall s<TAB>median peak RSS MB<TAB>note". Peak RSS comes from GNU time
-# (a small parent, so the figure is the tool's own, not an inherited fork of a big process).
+# appends "NAME<TAB>median wall s<TAB>median peak RSS MB<TAB>note<TAB>median CPU s (user+system)".
+# Peak RSS comes from GNU time (a small parent, so the figure is the tool's own, not an inherited fork
+# of a big process). CPU time is the rusage of that GNU time process and its children (wait4, in
+# microseconds) less the median of `/usr/bin/time true` (GNU time's own start-up, about 2 ms here).
+# The machine is shared: CPU time is the steadier comparison.
 measure() {
   local name=$1 runs=$RUNS; shift; shift
   case $name in *newman*|*bru*) runs=$PEER_RUNS ;; esac
   python3 - "$runs" "$name" "$OUT/rss.txt" "$@" <<'PY' >>"$OUT/results.tsv"
-import statistics, subprocess, sys, time
+import os, statistics, subprocess, sys, time
 runs, name, rssfile, cmd = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]
-walls, rss, codes = [], [], set()
-for _ in range(runs):
+def run(argv):
     t = time.perf_counter()
-    code = subprocess.call(["/usr/bin/time", "-f", "%M", "-o", rssfile] + cmd,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    walls.append(time.perf_counter() - t)
+    p = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", rssfile] + argv,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - t, p.returncode, ru.ru_utime + ru.ru_stime
+overhead = statistics.median(run(["true"])[2] for _ in range(15))
+walls, rss, cpus, codes = [], [], [], set()
+for _ in range(runs):
+    wall, code, cpu = run(cmd)
+    walls.append(wall)
     rss.append(int(open(rssfile).read().split()[-1]) / 1024.0)
+    cpus.append(max(0.0, cpu - overhead))
     codes.add(code)
 note = "" if codes == {0} else f"exit codes {sorted(codes)}"
-print(f"{name}\t{statistics.median(walls):.3f}\t{statistics.median(rss):.1f}\t{note}")
+print(f"{name}\t{statistics.median(walls):.3f}\t{statistics.median(rss):.1f}\t{note}\t{statistics.median(cpus):.4f}")
 PY
   log "$(tail -1 "$OUT/results.tsv")"
 }
@@ -175,6 +185,7 @@ wrk_rate() {  # median requests/s of wrk -t2 -c8 over $RUNS runs of 5 s
 }
 
 : >"$OUT/results.tsv"
+log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 S=$OUT/sonde C=$OUT/newman B=$OUT/bru
 measure "small sonde"        -- "$SONDE" run "$S/small" -n "$SMALL_N"
 measure "small curl"         -- curl -s -K "$OUT/curl-small.cfg"
@@ -191,6 +202,7 @@ measure "one curl"           -- curl -s -K "$OUT/curl-one.cfg"
 [ -x "$NEWMAN" ] && measure "one newman" -- "$NEWMAN" run "$C/small.json" -n 1 --reporters cli
 [ -x "$BRU" ] && measure "one bru" -- sh -c "cd '$B/small' && '$BRU' run --iteration-count 1"
 WRK=$(wrk_rate "$BASE/small.json")
+log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'wrk -t2 -c8\t%s\n' "$WRK" >"$OUT/wrk.tsv"
 
 # --- table ----------------------------------------------------------------------------------------
@@ -198,14 +210,15 @@ python3 - "$OUT/results.tsv" "$WRK" "$SMALL_N" "$BIG_N" "$PAR_N" <<'PY'
 import sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
 wrk = float(sys.argv[2]); n = {"small": int(sys.argv[3]), "big": int(sys.argv[4]), "parallel": int(sys.argv[5]), "one": 1}
-res = {r[0]: (float(r[1]), float(r[2]), r[3] if len(r) > 3 else "") for r in rows}
-print(f"{'workload':10} {'tool':8} {'wall s':>8} {'req/s':>9} {'peak MB':>8} {'x curl':>7}  note")
-for key, (wall, mb, note) in res.items():
+res = {r[0]: (float(r[1]), float(r[2]), r[3] if len(r) > 3 else "", float(r[4]) if len(r) > 4 else 0.0) for r in rows}
+print(f"{'workload':10} {'tool':8} {'wall s':>8} {'req/s':>9} {'peak MB':>8} {'x curl':>7} {'cpu s':>7} {'cpu x':>6}  note")
+for key, (wall, mb, note, cpu) in res.items():
     w, tool = key.split(" ", 1)
-    curl = res.get(f"{w} curl", (0,))[0]
-    ratio = f"{wall / curl:.2f}" if curl else "-"
-    print(f"{w:10} {tool:8} {wall:8.3f} {n[w] / wall:9.0f} {mb:8.1f} {ratio:>7}  {note}")
-print(f"{'parallel':10} {'wrk':8} {'5.000':>8} {wrk:9.0f} {'-':>8} {'-':>7}  wrk -t2 -c8 -d5s (server limit)")
+    curl = res.get(f"{w} curl")
+    ratio = f"{wall / curl[0]:.2f}" if curl else "-"
+    cratio = f"{cpu / curl[3]:.2f}" if curl and curl[3] > 0 else "-"
+    print(f"{w:10} {tool:8} {wall:8.3f} {n[w] / wall:9.0f} {mb:8.1f} {ratio:>7} {cpu:7.4f} {cratio:>6}  {note}")
+print(f"{'parallel':10} {'wrk':8} {'5.000':>8} {wrk:9.0f} {'-':>8} {'-':>7} {'-':>7} {'-':>6}  wrk -t2 -c8 -d5s (server limit)")
 sonde_par = res.get("parallel sonde")
 if sonde_par: print(f"sonde --parallel 8 reaches {n['parallel'] / sonde_par[0] / wrk:.2f} of wrk's rate")
 PY
