@@ -85,7 +85,7 @@ void MainWindow::buildFileMenu() {
     auto* import = file->addAction(tr("&Import…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Import"), QString(),
-            tr("Postman, OpenAPI, HAR, curl (*.json *.yaml *.yml *.har *.sh *.txt *.curl);;All files (*)"));
+            tr("Postman, OpenAPI, HAR, curl, .http (*.json *.yaml *.yml *.har *.sh *.txt *.curl *.http *.rest);;All files (*)"));
         if (!path.isEmpty()) importFile(path);
     });
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));

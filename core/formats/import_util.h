@@ -38,6 +38,10 @@ Result<Imported> harFromJson(const nlohmann::json& root, const std::string& name
 Result<Imported> openApiFromJson(const nlohmann::ordered_json& root, const std::string& name);
 // True when YAML text starts a top-level "openapi:" or "swagger:" key.
 bool looksLikeOpenApiYaml(std::string_view text);
+// True when text starts with "###" or has a "METHOD URL" request line near its top.
+bool looksLikeHttpFile(std::string_view text);
+// importText with the file's path (for formats that read files beside it).
+Result<Imported> importTextAt(std::string_view text, const std::string& name, const std::string& path);
 ImportFormat formatOfJson(const nlohmann::json& root);
 
 }  // namespace sonde

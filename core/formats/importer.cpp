@@ -19,6 +19,7 @@ const char* toString(ImportFormat f) {
         case ImportFormat::Har: return "HAR";
         case ImportFormat::Curl: return "curl command";
         case ImportFormat::OpenApi: return "OpenAPI document";
+        case ImportFormat::HttpFile: return ".http file";
         case ImportFormat::Unknown: break;
     }
     return "unknown";
@@ -47,6 +48,7 @@ ImportFormat sniffFormat(std::string_view text) {
     const std::string_view t = trimView(text);
     if (t.rfind("curl ", 0) == 0 || t.rfind("curl\t", 0) == 0) return ImportFormat::Curl;
     if (looksLikeOpenApiYaml(t)) return ImportFormat::OpenApi;
+    if (!t.empty() && t.front() != '{' && looksLikeHttpFile(t)) return ImportFormat::HttpFile;
     if (t.empty() || t.front() != '{') return ImportFormat::Unknown;
     try {
         return formatOfJson(nlohmann::json::parse(t.begin(), t.end()));
@@ -55,11 +57,13 @@ ImportFormat sniffFormat(std::string_view text) {
     }
 }
 
-Result<Imported> importText(std::string_view text, const std::string& name) {
+Result<Imported> importText(std::string_view text, const std::string& name) { return importTextAt(text, name, {}); }
+
+Result<Imported> importTextAt(std::string_view text, const std::string& name, const std::string& path) {
     const std::string_view t = trimView(text);
     if (t.find('\0') != std::string_view::npos)
         return makeError("This is a binary file, not something Sonde imports", name,
-                         "Import a Postman collection or environment, a HAR file, a curl command or a collection directory",
+                         "Import a Postman collection or environment, an OpenAPI document, a HAR file, a curl command, a .http file or a collection directory",
                          "parse");
     if (t.rfind("curl ", 0) == 0 || t.rfind("curl\t", 0) == 0) {
         auto c = importCurl(t);
@@ -81,9 +85,10 @@ Result<Imported> importText(std::string_view text, const std::string& name) {
         if (!parsed) return parsed.error();
         return openApiFromJson(*parsed, name);
     }
+    if (!t.empty() && t.front() != '{' && looksLikeHttpFile(t)) return importHttpFile(text, name, path);
     if (t.empty() || t.front() != '{')
         return makeError("Sonde does not recognise this file", name,
-                         "Import a Postman collection or environment, an OpenAPI document, a HAR file, a curl command or a collection directory",
+                         "Import a Postman collection or environment, an OpenAPI document, a HAR file, a curl command, a .http file or a collection directory",
                          "format");
     auto parsed = parseJsonText(t, name);
     if (!parsed) return parsed.error();
@@ -127,14 +132,14 @@ Result<Imported> importPath(const std::string& path) {
     in.read(text.data(), static_cast<std::streamsize>(size));
     if (static_cast<std::uintmax_t>(in.gcount()) != size) return makeError("The file could not be read whole", path, "", "file");
     std::string name = fs::path(path).filename().string();
-    for (const char* ext : {".postman_collection.json", ".postman_environment.json", ".json", ".har", ".sh", ".txt", ".yaml", ".yml"}) {
+    for (const char* ext : {".postman_collection.json", ".postman_environment.json", ".json", ".har", ".sh", ".txt", ".yaml", ".yml", ".http", ".rest"}) {
         const std::string e(ext);
         if (name.size() > e.size() && name.compare(name.size() - e.size(), e.size(), e) == 0) {
             name.resize(name.size() - e.size());
             break;
         }
     }
-    auto r = importText(text, name);
+    auto r = importTextAt(text, name, path);
     if (!r) {
         Error e = r.error();
         // Errors from the text name `name`; point at the file instead.

@@ -1,6 +1,7 @@
 #pragma once
 // Importing what people already have: a Postman collection (v2.0/v2.1) or environment, an OpenAPI
-// 3.x / Swagger 2.0 document (JSON or YAML), a HAR log, a curl command line, or a Sonde text tree. The format is recognised from the content, not the file
+// 3.x / Swagger 2.0 document (JSON or YAML), a HAR log, a curl command line, a .http file (JetBrains or
+// VS Code REST Client), or a Sonde text tree. The format is recognised from the content, not the file
 // name. Whatever cannot be carried over (scripts, unsupported auth types, files that are not there)
 // is named in a warning with its place; nothing is skipped silently. Imported items get no ids: the
 // store gives new ones, so importing twice never overwrites what the user has edited since.
@@ -13,7 +14,7 @@
 
 namespace sonde {
 
-enum class ImportFormat { Unknown, TextTree, PostmanCollection, PostmanEnvironment, Har, Curl, OpenApi };
+enum class ImportFormat { Unknown, TextTree, PostmanCollection, PostmanEnvironment, Har, Curl, OpenApi, HttpFile };
 
 const char* toString(ImportFormat f);
 
@@ -45,6 +46,9 @@ Result<Imported> importText(std::string_view text, const std::string& name);
 Result<Imported> importPostmanCollection(std::string_view json, const std::string& name);
 Result<Imported> importPostmanEnvironment(std::string_view json, const std::string& name);
 Result<Imported> importHar(std::string_view json, const std::string& name);
+// A .http/.rest file (JetBrains or VS Code dialect); `path` (may be empty) locates `< file` bodies and
+// the http-client.env.json environments beside it.
+Result<Imported> importHttpFile(std::string_view text, const std::string& name, const std::string& path = {});
 // OpenAPI 3.x or Swagger 2.0, JSON or YAML.
 Result<Imported> importOpenApi(std::string_view text, const std::string& name);
 

@@ -114,6 +114,22 @@ private slots:
         QVERIFY(r.out.contains("(7 requests, OpenAPI document)"));
     }
 
+    void httpFileChainsLikeVsCode() {
+        // The .http fixture logs in, and its {{login.response.body.$.token}} reference became a capture:
+        // /api/me only answers 200 with that token. The password comes from http-client.private.env.json.
+        const QString report = tmp_.filePath("http.json");
+        Run r = cli({"run", QStringLiteral(SONDE_SOURCE_DIR "/tests/core/formats/import/http/api.http"), "-e", "dev", "--var",
+                     "host=" + base(), "--reporter", "json=" + report});
+        QVERIFY2(r.exit == 0, qPrintable(r.out + r.err));
+        const auto ex = exchanges(report);
+        QCOMPARE(ex["Who am I"]["response"].toObject()["status"].toInt(), 200);
+        QCOMPARE(ex["login"]["response"].toObject()["status"].toInt(), 200);
+        const QJsonObject echoed =
+            QJsonDocument::fromJson(ex["Upload a file"]["response"].toObject()["body"].toString().toUtf8()).object();
+        QVERIFY2(echoed["body"].toString().contains("\"from\": \"file\""), qPrintable(echoed["body"].toString()));
+        QVERIFY(r.err.contains("response handler script not imported"));
+    }
+
     void importedStatusChecksFail() {
         const QString coll = QStringLiteral(SONDE_SOURCE_DIR "/tests/app/import/failing.postman_collection.json");
         Run r = cli({"collection", "import", coll});

@@ -49,6 +49,7 @@ private slots:
         QTest::newRow("har") << "browse.har" << int(ImportFormat::Har);
         QTest::newRow("openapi yaml") << "shop.openapi.yaml" << int(ImportFormat::OpenApi);
         QTest::newRow("swagger json") << "pets.swagger.json" << int(ImportFormat::OpenApi);
+        QTest::newRow("http file") << "http/api.http" << int(ImportFormat::HttpFile);
         QTest::newRow("broken") << "broken.json" << int(ImportFormat::Unknown);
     }
     void sniffsFormats() {
@@ -290,6 +291,68 @@ private slots:
         QCOMPARE(im->collection.variables.at(0).value, std::string("http://127.0.0.1:8088"));
         QCOMPARE(im->collection.root.folders.size(), std::size_t(2));  // users, misc (tag order)
         QCOMPARE(im->collection.root.folders[0].name, std::string("users"));
+    }
+
+    void httpFile() {
+        auto im = importPath(fixture("http/api.http"));
+        QVERIFY2(im.ok(), im.ok() ? "" : im.error().message().c_str());
+        QCOMPARE(int(im->format), int(ImportFormat::HttpFile));
+        const Collection& c = im->collection;
+        QCOMPARE(c.name, std::string("api"));
+        QCOMPARE(c.variables.size(), std::size_t(2));  // @host, @contentType
+        QCOMPARE(c.variables[0].value, std::string("http://127.0.0.1:8088"));
+        const auto& r = c.root.requests;
+        QCOMPARE(r.size(), std::size_t(7));
+        QCOMPARE(r[0].name, std::string("Health"));
+        QCOMPARE(r[0].url, std::string("{{host}}/health"));
+        QCOMPARE(r[1].name, std::string("login"));  // "# @name" when ### has no name
+        QCOMPARE(int(r[1].body.kind), int(BodyKind::Text));  // Content-Type is a {{variable}} here
+        QVERIFY(QString::fromStdString(r[1].body.text).startsWith("{\n  \"username\""));
+        QVERIFY(QString::fromStdString(r[1].body.text).endsWith("}"));  // trailing blank lines trimmed
+        // VS Code chaining became a capture on "login" and a variable here.
+        QCOMPARE(r[1].captures.size(), std::size_t(1));
+        QCOMPARE(r[1].captures[0].variable, std::string("login_token"));
+        QCOMPARE(r[1].captures[0].selector, std::string("$.token"));
+        QCOMPARE(r[2].headers[0].value, std::string("Bearer {{login_token}}"));
+        QCOMPARE(r[2].headers[1].value, std::string("{{$uuid}}"));  // {{$guid}} mapped
+        QCOMPARE(r[3].url, std::string("{{host}}/api/users?limit=10&sort=name"));
+        QVERIFY(!r[3].options.followRedirects);
+        QCOMPARE(r[3].headers.size(), std::size_t(1));
+        QCOMPARE(int(r[4].body.kind), int(BodyKind::BinaryFile));
+        QCOMPARE(r[4].body.text, fixture("http/body.json"));  // relative to the .http file
+        // JetBrains handler: global.set became a capture, the status check an assertion.
+        QCOMPARE(r[5].captures.size(), std::size_t(1));
+        QCOMPARE(r[5].captures[0].variable, std::string("token"));
+        QCOMPARE(r[5].captures[0].selector, std::string("$.token"));
+        QCOMPARE(r[5].assertions.size(), std::size_t(1));
+        QCOMPARE(r[5].assertions[0].value, std::string("200"));
+        QCOMPARE(int(r[5].body.kind), int(BodyKind::Json));
+        QCOMPARE(r[5].body.text, std::string("{\"username\": \"demo\", \"password\": \"{{password}}\"}"));
+        QCOMPARE(int(r[6].body.kind), int(BodyKind::GraphQL));
+        QCOMPARE(r[6].method, std::string("POST"));
+        QCOMPARE(r[6].body.text, std::string("query Hello($n: Int) { hello(n: $n) }"));
+        QCOMPARE(r[6].body.graphqlVariables, std::string("{\"n\": 1}"));
+        // http-client.env.json + the private file (secret values).
+        QCOMPARE(c.environments.size(), std::size_t(2));
+        QCOMPARE(c.environments[0].name, std::string("dev"));
+        const auto& pw = c.environments[0].variables[1];
+        QCOMPARE(pw.name, std::string("password"));
+        QCOMPARE(pw.value, std::string("sonde-demo"));
+        QVERIFY(pw.secret);
+        QVERIFY(!c.environments[0].variables[0].secret);
+    }
+
+    void httpFileErrors() {
+        auto im = importHttpFile("###\nGET http://x.test/\n\n###\nthis is not a request\n", "bad");
+        QVERIFY(!im.ok());
+        QCOMPARE(im.error().where, std::string("bad:5"));
+        im = importHttpFile("### only a comment\n# nothing\n", "empty");
+        QVERIFY(!im.ok());
+        QVERIFY(QString::fromStdString(im.error().title).contains("no request"));
+        im = importHttpFile("GET http://x.test/{{$randomInt 1 5}}\n", "dyn");
+        QVERIFY(im.ok());
+        QCOMPARE(im->collection.root.requests[0].url, std::string("http://x.test/{{$randomInt}}"));
+        QVERIFY(hasWarning(*im, "dyn", "became {{$randomInt}}"));
     }
 
     void curl_data() {
