@@ -1,5 +1,6 @@
 #include "ui/workspace.h"
 
+#include <QCoreApplication>
 #include <QUuid>
 
 #include <algorithm>
@@ -42,9 +43,11 @@ Workspace::Workspace(std::unique_ptr<WorkspaceBackend> backend, QObject* parent)
     collections_ = backend_->loadCollections();
     globals_ = backend_->loadGlobalEnvironments();
     history_ = backend_->loadHistory(500);
+    for (const auto& h : history_) lastHistoryId_ = std::max(lastHistoryId_, h.id);
+    writer_.setMaxThreadCount(1);  // one connection, changes applied in order
 }
 
-Workspace::~Workspace() = default;
+Workspace::~Workspace() { writer_.waitForDone(); }
 
 std::string Workspace::newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString(); }
 
@@ -106,14 +109,14 @@ std::string Workspace::saveRequest(const std::string& collectionId, RequestSpec 
     }
     if (auto* existing = findIn(target->root, request.id)) *existing = request;
     else target->root.requests.push_back(request);
-    check(backend_->saveCollection(*target));
+    saveCollectionLater(*target);
     emit collectionsChanged();
     return request.id;
 }
 
 void Workspace::replaceCollection(const Collection& collection) {
     upsert(collections_, collection);
-    check(backend_->saveCollection(collection));
+    saveCollectionLater(collection);
     emit collectionsChanged();
 }
 
@@ -135,7 +138,7 @@ void Workspace::addCollection(Collection collection) {
 
 void Workspace::removeCollection(const std::string& id) {
     eraseId(collections_, id);
-    check(backend_->deleteCollection(id));
+    write([id](WorkspaceBackend& b) { return b.deleteCollection(id); });
     emit collectionsChanged();
     emit environmentsChanged();
 }
@@ -145,12 +148,12 @@ void Workspace::saveEnvironment(const Environment& env) {
         for (auto& e : c.environments)
             if (e.id == env.id) {
                 e = env;
-                check(backend_->saveCollection(c));
+                saveCollectionLater(c);
                 emit environmentsChanged();
                 return;
             }
     upsert(globals_, env);
-    check(backend_->saveGlobalEnvironment(env));
+    write([env](WorkspaceBackend& b) { return b.saveGlobalEnvironment(env); });
     emit environmentsChanged();
 }
 
@@ -164,13 +167,13 @@ std::string Workspace::duplicateEnvironment(const std::string& id, const std::st
         for (std::size_t i = 0; i < c.environments.size(); ++i)
             if (c.environments[i].id == id) {
                 c.environments.insert(c.environments.begin() + static_cast<std::ptrdiff_t>(i) + 1, copy);
-                check(backend_->saveCollection(c));
+                saveCollectionLater(c);
                 emit environmentsChanged();
                 return copy.id;
             }
     auto it = std::find_if(globals_.begin(), globals_.end(), [&](const Environment& e) { return e.id == id; });
     globals_.insert(it == globals_.end() ? it : it + 1, copy);
-    check(backend_->saveGlobalEnvironment(copy));
+    write([copy](WorkspaceBackend& b) { return b.saveGlobalEnvironment(copy); });
     emit environmentsChanged();
     return copy.id;
 }
@@ -182,13 +185,13 @@ std::optional<RemovedEnvironment> Workspace::removeEnvironment(const std::string
             if (c.environments[i].id == id) {
                 removed = RemovedEnvironment{c.environments[i], c.id, i};
                 c.environments.erase(c.environments.begin() + static_cast<std::ptrdiff_t>(i));
-                check(backend_->saveCollection(c));
+                saveCollectionLater(c);
             }
     for (std::size_t i = 0; i < globals_.size() && !removed; ++i)
         if (globals_[i].id == id) {
             removed = RemovedEnvironment{globals_[i], {}, i};
             globals_.erase(globals_.begin() + static_cast<std::ptrdiff_t>(i));
-            check(backend_->deleteGlobalEnvironment(id));
+            write([id](WorkspaceBackend& b) { return b.deleteGlobalEnvironment(id); });
         }
     if (!removed) return removed;
     if (activeEnv_ == id) setActiveEnvironment({});
@@ -203,22 +206,41 @@ void Workspace::restoreEnvironment(const RemovedEnvironment& removed) {
             if (c.id == removed.collectionId) {
                 const auto at = std::min(removed.index, c.environments.size());
                 c.environments.insert(c.environments.begin() + static_cast<std::ptrdiff_t>(at), removed.environment);
-                check(backend_->saveCollection(c));
+                saveCollectionLater(c);
                 emit environmentsChanged();
                 return;
             }
     }
     const auto at = std::min(removed.index, globals_.size());  // its collection is gone: keep it as a global one
     globals_.insert(globals_.begin() + static_cast<std::ptrdiff_t>(at), removed.environment);
-    check(backend_->saveGlobalEnvironment(removed.environment));
+    write([e = removed.environment](WorkspaceBackend& b) { return b.saveGlobalEnvironment(e); });
     emit environmentsChanged();
 }
 
 void Workspace::addHistory(HistoryEntry entry) {
-    check(backend_->addHistory(entry));
+    // The id only finds the entry in this session's list; the store numbers its own rows.
+    entry.id = ++lastHistoryId_;
     history_.push_back(entry);
     if (history_.size() > 500) history_.erase(history_.begin());
     emit historyAdded(history_.back());
+    // Redacting and storing (a copy of a possibly big response) happen on the writer thread.
+    write([entry](WorkspaceBackend& b) mutable { return b.addHistory(entry); });
+}
+
+void Workspace::write(std::function<Status(WorkspaceBackend&)> op) {
+    writer_.start([this, op = std::move(op)] {
+        const Status s = op(*backend_);
+        if (!s) QMetaObject::invokeMethod(this, [this, s] { check(s); }, Qt::QueuedConnection);
+    });
+}
+
+void Workspace::saveCollectionLater(const Collection& collection) {
+    write([collection](WorkspaceBackend& b) { return b.saveCollection(collection); });
+}
+
+void Workspace::flush() {
+    writer_.waitForDone();
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);  // their errors, now
 }
 
 VariableScopes Workspace::scopesFor(const std::string& collectionId) const {

@@ -1,10 +1,14 @@
 #pragma once
 // Workspace: the GUI's view of the user's data: collections, environments (the active one), runtime
 // variables and the history of sends. Panels read it and ask it to change; it keeps the data as core
-// model values and persists through a WorkspaceBackend (the SQLite store, or memory in tests).
+// model values and persists through a WorkspaceBackend (the SQLite store, or memory in tests) on a
+// writer thread, so neither a big collection's save nor redacting a big response for the history
+// holds the UI thread.
 #include <QDateTime>
 #include <QObject>
+#include <QThreadPool>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -26,7 +30,8 @@ struct HistoryEntry {
     std::vector<std::string> secrets;  // values to redact before the entry is stored
 };
 
-// Where the workspace keeps its data. Every call is a complete, transactional change.
+// Where the workspace keeps its data. Every call is a complete, transactional change. The Workspace
+// calls the load functions on its own thread at start, then every write on one writer thread, in order.
 class WorkspaceBackend {
 public:
     virtual ~WorkspaceBackend() = default;
@@ -104,6 +109,9 @@ public:
 
     static std::string newId();
     QString lastError() const { return lastError_; }
+    // Changes reach the backend on a writer thread, in order (the UI thread only updates the values);
+    // flush() waits until every queued change is stored and its error, if any, reported.
+    void flush();
 
 signals:
     void collectionsChanged();
@@ -114,6 +122,8 @@ signals:
 
 private:
     void check(const Status& s);
+    void write(std::function<Status(WorkspaceBackend&)> op);
+    void saveCollectionLater(const Collection& collection);
 
     std::unique_ptr<WorkspaceBackend> backend_;
     std::vector<Collection> collections_;
@@ -122,6 +132,8 @@ private:
     std::vector<Variable> runtime_;
     std::string activeEnv_;
     QString lastError_;
+    std::int64_t lastHistoryId_ = 0;
+    QThreadPool writer_;  // declared last: destroyed (after waiting) before the backend
 };
 
 }  // namespace sonde::ui

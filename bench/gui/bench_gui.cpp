@@ -1,7 +1,9 @@
 // sonde-bench-gui: cold start to the first painted window, idle RSS, then a big JSON response
 // (default 50 MB) from a loopback server: RSS after it and the longest event-loop stall while it
 // arrives, is pretty-printed, shown in full and parsed into the tree. Prints one line per figure.
-// Usage: sonde-bench-gui [MB]   (QT_QPA_PLATFORM=offscreen or under Xvfb)
+// Usage: sonde-bench-gui [MB] [--store]   (QT_QPA_PLATFORM=offscreen or under Xvfb)
+// --store: the workspace is a real SQLite store (the send is recorded in its history, redacted) instead
+// of memory.
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -22,6 +24,7 @@
 #include "ui/panels/request_tab.h"
 #include "ui/panels/request_tabs.h"
 #include "ui/panels/response_panel.h"
+#include "ui/store_backend.h"
 #include "ui/widgets/url_line_edit.h"
 #include "ui/workspace.h"
 
@@ -62,10 +65,17 @@ int main(int argc, char** argv) {
     std::setvbuf(stdout, nullptr, _IONBF, 0);
     QApplication app(argc, argv);
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    const int mb = argc > 1 ? std::atoi(argv[1]) : 50;
+    const int mb = argc > 1 && argv[1][0] != '-' ? std::atoi(argv[1]) : 50;
+    const bool useStore = QCoreApplication::arguments().contains(QStringLiteral("--store"));
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-    Workspace workspace(std::make_unique<MemoryBackend>());
+    std::unique_ptr<WorkspaceBackend> backend = std::make_unique<MemoryBackend>();
+    if (useStore) {
+        auto store = StoreBackend::open(dir.filePath(QStringLiteral("sonde.db")).toStdString());
+        if (!store) return 1;
+        backend = std::move(store.value());
+    }
+    Workspace workspace(std::move(backend));
     MainWindow window(&workspace, &settings, dir.filePath(QStringLiteral("drafts")));
     FirstPaint paint;
     app.installEventFilter(&paint);  // any widget of the window painting counts
@@ -111,8 +121,8 @@ int main(int argc, char** argv) {
     QObject::connect(body, &BodyView::rendered, &app, [&] { done = true; });
     tab->send();
     while (!done) QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    std::printf("%d MB JSON: response + preview on screen after %lld ms, longest stall %lld ms, RSS %.1f MB\n", mb,
-                clock.elapsed(), meter.longestStallMs(), rssMb());
+    std::printf("%s%d MB JSON: response + preview on screen after %lld ms, longest stall %lld ms, RSS %.1f MB\n",
+                useStore ? "(SQLite store) " : "", mb, clock.elapsed(), meter.longestStallMs(), rssMb());
     meter.reset();
     done = false;
     clock.restart();

@@ -19,7 +19,8 @@ using namespace sonde::ui;
 
 namespace {
 // What a fresh connection to the store file reads: global environments, then each collection's.
-std::vector<Environment> storedEnvironments(const std::string& db) {
+std::vector<Environment> storedEnvironments(Workspace& ws, const std::string& db) {
+    ws.flush();  // the workspace writes on its writer thread
     auto store = StoreBackend::open(db);
     if (!store) return {};
     std::vector<Environment> out = store.value()->loadGlobalEnvironments();
@@ -92,7 +93,7 @@ private slots:
         QTest::keyClicks(editor, "development");
         QTest::keyClick(editor, Qt::Key_Return);
         QTRY_COMPARE(ws.environment("env-dev")->name, std::string("development"));
-        QCOMPARE(find(storedEnvironments(db), "env-dev")->name, std::string("development"));
+        QCOMPARE(find(storedEnvironments(ws, db), "env-dev")->name, std::string("development"));
         QCOMPARE(combo->currentText(), QString("development"));
         QCOMPARE(ws.activeEnvironmentId(), std::string("env-dev"));
         QVERIFY(!list->findItems("development", Qt::MatchExactly).isEmpty());
@@ -104,7 +105,7 @@ private slots:
         // Duplicate: a copy with the variables (secret flag kept), beside the original in its collection.
         clickItem(list, "development");
         QTest::mouseClick(panel->duplicateButton(), Qt::LeftButton);
-        auto stored = storedEnvironments(db);
+        auto stored = storedEnvironments(ws, db);
         QCOMPARE(stored.size(), size_t(4));
         const Environment* copy = nullptr;
         for (const auto& e : stored) copy = e.name == "development copy" ? &e : copy;
@@ -120,7 +121,7 @@ private slots:
         clickItem(list, "development");
         QTest::keyClick(list, Qt::Key_Delete);
         QVERIFY(!ws.environment("env-dev"));
-        QVERIFY(!find(storedEnvironments(db), "env-dev"));
+        QVERIFY(!find(storedEnvironments(ws, db), "env-dev"));
         QCOMPARE(ws.activeEnvironmentId(), std::string());
         QCOMPARE(combo->currentIndex(), 0);
         QCOMPARE(combo->findText("development"), -1);
@@ -134,7 +135,7 @@ private slots:
         // Undo from the notice: back in place, with its secret variable, in the store too.
         QTest::mouseClick(panel->undoButton(), Qt::LeftButton);
         QVERIFY(!panel->deletedNotice()->isVisible());
-        stored = storedEnvironments(db);
+        stored = storedEnvironments(ws, db);
         QVERIFY(find(stored, "env-dev"));
         QCOMPARE(find(stored, "env-dev")->name, std::string("development"));
         QCOMPARE(find(stored, "env-dev")->variables.size(), size_t(2));
@@ -147,19 +148,19 @@ private slots:
         // Delete the global one with the button; Ctrl+Z brings it back.
         clickItem(list, "shared");
         QTest::mouseClick(panel->deleteButton(), Qt::LeftButton);
-        QVERIFY(!find(storedEnvironments(db), "env-global"));
-        QCOMPARE(names(storedEnvironments(db)), (std::vector<std::string>{"development", "development copy", "prod"}));
+        QVERIFY(!find(storedEnvironments(ws, db), "env-global"));
+        QCOMPARE(names(storedEnvironments(ws, db)), (std::vector<std::string>{"development", "development copy", "prod"}));
         list->setFocus();
         QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier);
-        QVERIFY(find(storedEnvironments(db), "env-global"));
-        QCOMPARE(find(storedEnvironments(db), "env-global")->variables.size(), size_t(1));
+        QVERIFY(find(storedEnvironments(ws, db), "env-global"));
+        QCOMPARE(find(storedEnvironments(ws, db), "env-global")->variables.size(), size_t(1));
 
         // The next undo step is the duplicate: the copy leaves the store; redo brings the same copy back.
         QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier);
-        QVERIFY(!find(storedEnvironments(db), copyId));
-        QCOMPARE(storedEnvironments(db).size(), size_t(3));
+        QVERIFY(!find(storedEnvironments(ws, db), copyId));
+        QCOMPARE(storedEnvironments(ws, db).size(), size_t(3));
         panel->undoStack()->redo();
-        QVERIFY(find(storedEnvironments(db), copyId));
+        QVERIFY(find(storedEnvironments(ws, db), copyId));
         QCOMPARE(ws.environment("env-dev")->name, std::string("development"));  // the rename still stands
     }
 };
