@@ -5,7 +5,9 @@
 // duplicate member names resolve to the last one, as nlohmann does.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 #include "core/check/json_path.h"
 #include "core/check/json_path_ast.h"
@@ -219,6 +221,16 @@ private:
     bool string(bool& escaped) {
         ++p_;  // opening quote
         for (;;) {
+            // Eight bytes at a time while none is a quote, a backslash, a control or a non-ASCII byte
+            // (a hit, or a false one from a borrow, falls through to the byte loop below).
+            constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+            while (p_ + 8 <= s_.size()) {
+                std::uint64_t x;
+                std::memcpy(&x, s_.data() + p_, 8);
+                const std::uint64_t q = x ^ (kOnes * '"'), bs = x ^ (kOnes * '\\');
+                if ((((q - kOnes) & ~q) | ((bs - kOnes) & ~bs) | ((x - kOnes * 0x20) & ~x) | x) & kHigh) break;
+                p_ += 8;
+            }
             while (p_ < s_.size()) {
                 auto c = static_cast<unsigned char>(s_[p_]);
                 if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;

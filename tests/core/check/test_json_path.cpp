@@ -194,6 +194,15 @@ private slots:
         QTest::newRow("empty") << "$" << QByteArray("") << false;
         QTest::newRow("number overflow") << "$.a" << QByteArray(R"({"a": 1, "b": 1e400})") << false;
         QTest::newRow("tiny number") << "$.a" << QByteArray(R"({"a": 1e-400})") << true;
+        // Strings longer than a word: the scanner skips plain text eight bytes at a time.
+        QTest::newRow("long string") << "$.b" << QByteArray(R"({"a": "abcdefghijklmnopqrstuvwxyz0123456789", "b": 2})") << true;
+        QTest::newRow("long string escapes") << "$.b" << QByteArray("{\"a\": \"abcdefghijk\\\"lmnopqrstuvw\\\\xyz\\u00e9abcdefgh\", \"b\": [1]}") << true;
+        QTest::newRow("long string utf8") << "$.a" << QByteArray("{\"a\": \"abcdefghijklmnop\xC3\xA9 rstuvwxyz\"}") << true;
+        QTest::newRow("long string DEL") << "$.a" << QByteArray("{\"a\": \"abcdefghijklmnop\x7Fqrstuvwxyz\"}") << true;
+        QTest::newRow("long string quote on a word edge") << "$.b" << QByteArray(R"({"a": "1234567", "bbbbbbbb": 0, "b": "12345678"})") << true;
+        QTest::newRow("long string control") << "$.a" << QByteArray("{\"a\": \"abcdefghijklmnop\x01qrstuvwx\"}") << false;
+        QTest::newRow("long string bad utf8") << "$.a" << QByteArray("{\"a\": \"abcdefghijklmnop\xC3\x28qrstuvwxyz\"}") << false;
+        QTest::newRow("long string unterminated") << "$.a" << QByteArray("{\"a\": \"abcdefghijklmnopqrstuvwxyz") << false;
         QTest::newRow("huge integer") << "$.a" << QByteArray(R"({"a": 123456789012345678901234567890})") << true;
     }
     void scan() {
