@@ -85,11 +85,11 @@ void MainWindow::buildFileMenu() {
     auto* import = file->addAction(tr("&Import…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Import"), QString(),
-            tr("Postman, OpenAPI, HAR, curl, .http (*.json *.yaml *.yml *.har *.sh *.txt *.curl *.http *.rest);;All files (*)"));
+            tr("Postman, Insomnia, OpenAPI, HAR, curl, .http (*.json *.yaml *.yml *.har *.sh *.txt *.curl *.http *.rest);;All files (*)"));
         if (!path.isEmpty()) importFile(path);
     });
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
-    import->setToolTip(tr("Import a Postman collection or environment, an OpenAPI document, a HAR file or a curl command (Ctrl+O)"));
+    import->setToolTip(tr("Import a Postman collection or environment, an Insomnia export, an OpenAPI document, a HAR file or a curl command (Ctrl+O)"));
     file->addAction(tr("Import collection &directory…"), this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a Sonde collection directory"));
         if (!dir.isEmpty()) importFile(dir);

@@ -262,8 +262,8 @@ const CommandDef& collectionCommand() {
         "List, show, export (to the git-friendly text tree) or import collections of the store.",
         "A collection is named by its name or id. export writes docs/collection-format.md's directory tree\n"
         "(secrets never written); import reads one back into the store (--copy gives it new ids).\n"
-        "import also reads a Postman collection (v2.0/v2.1), an OpenAPI 3.x / Swagger 2.0 document,\n"
-        "a HAR file, a .http file or a file holding a curl command (the format is recognised from the\n"
+        "import also reads a Postman collection (v2.0/v2.1), an Insomnia export (v4/v5), an OpenAPI 3.x /\n"
+        "Swagger 2.0 document, a HAR file, a .http file or a file holding a curl command (the format is recognised from the\n"
         "content; see docs/import.md); what cannot be carried over (scripts, unsupported auth) is listed\n"
         "as warnings on stderr.",
         {dbOptionDef(), {"", "--name", "NAME", "import: store under this name"}, {"", "--copy", "", "import: as a copy with new ids"}},

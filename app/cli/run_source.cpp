@@ -73,8 +73,7 @@ Result<RunSource> loadRunSource(const std::string& source, const std::string& db
         auto text = readFile(source);
         if (!text) return text.error();
         const ImportFormat f = sniffFormat(*text);
-        if (f == ImportFormat::PostmanCollection || f == ImportFormat::Har || f == ImportFormat::Curl ||
-            f == ImportFormat::OpenApi || f == ImportFormat::HttpFile) {
+        if (f != ImportFormat::Unknown && f != ImportFormat::TextTree && f != ImportFormat::PostmanEnvironment) {
             auto imported = importPath(source);
             if (!imported) return imported.error();
             out.collection = std::move(imported->collection);

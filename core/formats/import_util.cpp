@@ -155,6 +155,12 @@ bool looksLikeOpenApiYaml(std::string_view text) {
     return std::regex_search(head, key);
 }
 
+bool looksLikeInsomniaYaml(std::string_view text) {
+    static const std::regex key(R"((^|\n)(type:\s*["']?collection\.insomnia\.rest/5|_type:\s*["']?export))");
+    const std::string head(text.substr(0, 4096));
+    return std::regex_search(head, key);
+}
+
 std::string jsonText(const nlohmann::json& v) {
     if (v.is_string()) return v.get<std::string>();
     if (v.is_null()) return {};

@@ -38,6 +38,9 @@ Result<Imported> harFromJson(const nlohmann::json& root, const std::string& name
 Result<Imported> openApiFromJson(const nlohmann::ordered_json& root, const std::string& name);
 // True when YAML text starts a top-level "openapi:" or "swagger:" key.
 bool looksLikeOpenApiYaml(std::string_view text);
+// True when YAML text is an Insomnia export (v5 "type: collection.insomnia.rest/5", v4 "_type: export").
+bool looksLikeInsomniaYaml(std::string_view text);
+Result<Imported> insomniaFromJson(const nlohmann::ordered_json& root, const std::string& name);
 // True when text starts with "###" or has a "METHOD URL" request line near its top.
 bool looksLikeHttpFile(std::string_view text);
 // importText with the file's path (for formats that read files beside it).

@@ -20,6 +20,7 @@ const char* toString(ImportFormat f) {
         case ImportFormat::Curl: return "curl command";
         case ImportFormat::OpenApi: return "OpenAPI document";
         case ImportFormat::HttpFile: return ".http file";
+        case ImportFormat::Insomnia: return "Insomnia export";
         case ImportFormat::Unknown: break;
     }
     return "unknown";
@@ -41,6 +42,10 @@ ImportFormat formatOfJson(const nlohmann::json& root) {
         return ImportFormat::PostmanEnvironment;
     if (root.contains("log") && root["log"].is_object() && root["log"].contains("entries")) return ImportFormat::Har;
     if (root.contains("openapi") || root.contains("swagger")) return ImportFormat::OpenApi;
+    if (root.contains("__export_format") || root.value("_type", "") == "export" ||
+        (root.contains("type") && root["type"].is_string() &&
+         root["type"].get<std::string>().rfind("collection.insomnia.rest/5", 0) == 0))
+        return ImportFormat::Insomnia;
     return ImportFormat::Unknown;
 }
 
@@ -48,6 +53,7 @@ ImportFormat sniffFormat(std::string_view text) {
     const std::string_view t = trimView(text);
     if (t.rfind("curl ", 0) == 0 || t.rfind("curl\t", 0) == 0) return ImportFormat::Curl;
     if (looksLikeOpenApiYaml(t)) return ImportFormat::OpenApi;
+    if (looksLikeInsomniaYaml(t)) return ImportFormat::Insomnia;
     if (!t.empty() && t.front() != '{' && looksLikeHttpFile(t)) return ImportFormat::HttpFile;
     if (t.empty() || t.front() != '{') return ImportFormat::Unknown;
     try {
@@ -63,7 +69,7 @@ Result<Imported> importTextAt(std::string_view text, const std::string& name, co
     const std::string_view t = trimView(text);
     if (t.find('\0') != std::string_view::npos)
         return makeError("This is a binary file, not something Sonde imports", name,
-                         "Import a Postman collection or environment, an OpenAPI document, a HAR file, a curl command, a .http file or a collection directory",
+                         "Import a Postman collection or environment, an Insomnia export, an OpenAPI document, a HAR file, a curl command, a .http file or a collection directory",
                          "parse");
     if (t.rfind("curl ", 0) == 0 || t.rfind("curl\t", 0) == 0) {
         auto c = importCurl(t);
@@ -85,10 +91,11 @@ Result<Imported> importTextAt(std::string_view text, const std::string& name, co
         if (!parsed) return parsed.error();
         return openApiFromJson(*parsed, name);
     }
+    if (!t.empty() && t.front() != '{' && looksLikeInsomniaYaml(t)) return importInsomnia(t, name);
     if (!t.empty() && t.front() != '{' && looksLikeHttpFile(t)) return importHttpFile(text, name, path);
     if (t.empty() || t.front() != '{')
         return makeError("Sonde does not recognise this file", name,
-                         "Import a Postman collection or environment, an OpenAPI document, a HAR file, a curl command, a .http file or a collection directory",
+                         "Import a Postman collection or environment, an Insomnia export, an OpenAPI document, a HAR file, a curl command, a .http file or a collection directory",
                          "format");
     auto parsed = parseJsonText(t, name);
     if (!parsed) return parsed.error();
@@ -96,6 +103,7 @@ Result<Imported> importTextAt(std::string_view text, const std::string& name, co
         case ImportFormat::PostmanCollection: return postmanCollectionFromJson(std::move(*parsed), name);
         case ImportFormat::PostmanEnvironment: return postmanEnvironmentFromJson(*parsed, name);
         case ImportFormat::Har: return harFromJson(*parsed, name);
+        case ImportFormat::Insomnia: return importInsomnia(t, name);  // again as ordered JSON
         case ImportFormat::OpenApi: {
             auto ordered = parseJsonOrYaml(t, name);  // again, keeping the document's order
             if (!ordered) return ordered.error();
@@ -103,7 +111,7 @@ Result<Imported> importTextAt(std::string_view text, const std::string& name, co
         }
         default: break;
     }
-    return makeError("This JSON is not a format Sonde imports (Postman collection or environment, OpenAPI, HAR)", name,
+    return makeError("This JSON is not a format Sonde imports (Postman collection or environment, Insomnia, OpenAPI, HAR)", name,
                      "Check the file was exported from Postman or saved as HAR", "format");
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// Importing what people already have: a Postman collection (v2.0/v2.1) or environment, an OpenAPI
+// Importing what people already have: a Postman collection (v2.0/v2.1) or environment, an Insomnia
+// export (v4/v5), an OpenAPI
 // 3.x / Swagger 2.0 document (JSON or YAML), a HAR log, a curl command line, a .http file (JetBrains or
 // VS Code REST Client), or a Sonde text tree. The format is recognised from the content, not the file
 // name. Whatever cannot be carried over (scripts, unsupported auth types, files that are not there)
@@ -14,7 +15,7 @@
 
 namespace sonde {
 
-enum class ImportFormat { Unknown, TextTree, PostmanCollection, PostmanEnvironment, Har, Curl, OpenApi, HttpFile };
+enum class ImportFormat { Unknown, TextTree, PostmanCollection, PostmanEnvironment, Har, Curl, OpenApi, HttpFile, Insomnia };
 
 const char* toString(ImportFormat f);
 
@@ -49,6 +50,8 @@ Result<Imported> importHar(std::string_view json, const std::string& name);
 // A .http/.rest file (JetBrains or VS Code dialect); `path` (may be empty) locates `< file` bodies and
 // the http-client.env.json environments beside it.
 Result<Imported> importHttpFile(std::string_view text, const std::string& name, const std::string& path = {});
+// An Insomnia export: v4 (JSON or YAML) or v5 (YAML).
+Result<Imported> importInsomnia(std::string_view text, const std::string& name);
 // OpenAPI 3.x or Swagger 2.0, JSON or YAML.
 Result<Imported> importOpenApi(std::string_view text, const std::string& name);
 

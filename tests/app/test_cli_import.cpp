@@ -130,6 +130,20 @@ private slots:
         QVERIFY(r.err.contains("response handler script not imported"));
     }
 
+    void insomniaExportChains() {
+        // The Insomnia v4 fixture: {% response 'body', 'req_login', … %} became a capture, so Me gets 200.
+        const QString report = tmp_.filePath("insomnia.json");
+        Run r = cli({"run", QStringLiteral(SONDE_SOURCE_DIR "/tests/core/formats/import/demo.insomnia.json"), "-e", "dev",
+                     "--var", "base_url=" + base(), "--folder", "Auth", "--reporter", "json=" + report});
+        QVERIFY2(r.exit == 0, qPrintable(r.out + r.err));
+        const auto ex = exchanges(report);
+        QCOMPARE(ex["Login"]["response"].toObject()["status"].toInt(), 200);
+        QCOMPARE(ex["Me"]["response"].toObject()["status"].toInt(), 200);
+        r = cli({"collection", "import", QStringLiteral(SONDE_SOURCE_DIR "/tests/core/formats/import/demo.insomnia.yaml")});
+        QVERIFY2(r.exit == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("Imported 'Demo v5' (3 requests, Insomnia export)"));
+    }
+
     void importedStatusChecksFail() {
         const QString coll = QStringLiteral(SONDE_SOURCE_DIR "/tests/app/import/failing.postman_collection.json");
         Run r = cli({"collection", "import", coll});

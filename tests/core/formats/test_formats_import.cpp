@@ -50,6 +50,8 @@ private slots:
         QTest::newRow("openapi yaml") << "shop.openapi.yaml" << int(ImportFormat::OpenApi);
         QTest::newRow("swagger json") << "pets.swagger.json" << int(ImportFormat::OpenApi);
         QTest::newRow("http file") << "http/api.http" << int(ImportFormat::HttpFile);
+        QTest::newRow("insomnia v4") << "demo.insomnia.json" << int(ImportFormat::Insomnia);
+        QTest::newRow("insomnia v5") << "demo.insomnia.yaml" << int(ImportFormat::Insomnia);
         QTest::newRow("broken") << "broken.json" << int(ImportFormat::Unknown);
     }
     void sniffsFormats() {
@@ -340,6 +342,67 @@ private slots:
         QCOMPARE(pw.value, std::string("sonde-demo"));
         QVERIFY(pw.secret);
         QVERIFY(!c.environments[0].variables[0].secret);
+    }
+
+    void insomniaV4() {
+        auto im = importPath(fixture("demo.insomnia.json"));
+        QVERIFY2(im.ok(), im.ok() ? "" : im.error().message().c_str());
+        QCOMPARE(int(im->format), int(ImportFormat::Insomnia));
+        const Collection& c = im->collection;
+        QCOMPARE(c.name, std::string("Demo (Insomnia)"));
+        // The base environment's nested data -> collection variables with dotted names.
+        QCOMPARE(c.variables.size(), std::size_t(2));
+        QCOMPARE(c.variables[1].name, std::string("user.name"));
+        QCOMPARE(c.environments.size(), std::size_t(1));
+        QCOMPARE(c.environments[0].name, std::string("dev"));
+        QVERIFY(c.environments[0].variables[0].secret);  // a private environment
+        // Folders first (metaSortKey), requests sorted by metaSortKey.
+        QCOMPARE(c.root.folders.size(), std::size_t(1));
+        QCOMPARE(c.root.requests.size(), std::size_t(2));
+        QCOMPARE(c.root.requests[0].name, std::string("GraphQL"));
+        const RequestSpec* login = findRequest(c.root, "Auth", "Login");
+        QVERIFY(login);
+        QCOMPARE(login->url, std::string("{{base_url}}/api/login"));
+        QCOMPARE(login->body.text, std::string("{\"username\": \"{{user.name}}\", \"password\": \"{{password}}\"}"));
+        // The response tag became a capture on Login and a variable in Me's bearer token.
+        QCOMPARE(login->captures.size(), std::size_t(1));
+        QCOMPARE(login->captures[0].selector, std::string("$.token"));
+        const RequestSpec* me = findRequest(c.root, "Auth", "Me");
+        QCOMPARE(int(me->auth.kind), int(AuthKind::Bearer));
+        QCOMPARE(me->auth.token, "{{" + login->captures[0].variable + "}}");
+        QCOMPARE(me->headers[0].value, std::string("{{$uuid}}"));
+        QVERIFY(!me->headers[1].enabled);
+        QVERIFY(hasWarning(*im, "Auth/Me", "scripts are not imported"));
+        const RequestSpec* echo = findRequest(c.root, "", "Echo form");
+        QCOMPARE(int(echo->body.kind), int(BodyKind::FormUrlEncoded));
+        QVERIFY(!echo->body.form[1].enabled);
+        QVERIFY(!echo->params[1].enabled);
+        QVERIFY(!echo->options.followRedirects);
+        QVERIFY(hasWarning(*im, "Echo form", "auth type 'oauth2'"));
+        const RequestSpec* gql = findRequest(c.root, "", "GraphQL");
+        QCOMPARE(int(gql->body.kind), int(BodyKind::GraphQL));
+        QCOMPARE(gql->body.text, std::string("{ hello }"));
+        QVERIFY2(hasWarning(*im, "", "websocket_request 'Live feed' is not supported"), qPrintable(warningsText(im->warnings)));
+    }
+
+    void insomniaV5() {
+        auto im = importPath(fixture("demo.insomnia.yaml"));
+        QVERIFY2(im.ok(), im.ok() ? "" : im.error().message().c_str());
+        const Collection& c = im->collection;
+        QCOMPARE(c.name, std::string("Demo v5"));
+        QCOMPARE(c.variables.at(0).value, std::string("http://127.0.0.1:8088"));
+        QCOMPARE(c.environments.at(0).name, std::string("prod"));
+        QCOMPARE(c.environments[0].variables.size(), std::size_t(2));
+        const RequestSpec* one = findRequest(c.root, "Users", "Get user");
+        QVERIFY(one);
+        QCOMPARE(int(one->auth.kind), int(AuthKind::Basic));
+        QCOMPARE(one->auth.username, std::string("{{user}}"));
+        QVERIFY(!one->options.followRedirects);
+        const RequestSpec* list = findRequest(c.root, "Users", "List users");
+        QCOMPARE(list->params.at(0).value, std::string("5"));
+        const RequestSpec* health = findRequest(c.root, "", "Health");
+        QCOMPARE(health->headers.at(0).value, std::string("{{$timestamp}}"));
+        QVERIFY(hasWarning(*im, "Health", "which is in seconds"));
     }
 
     void httpFileErrors() {
