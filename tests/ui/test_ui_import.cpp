@@ -1,5 +1,7 @@
 // File > Import… in the GUI: a Postman collection and environment, a malformed file, over a real
 // SQLite store; the import runs off the UI thread and what it could not carry over is one dialog.
+#include <QClipboard>
+#include <QComboBox>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -9,6 +11,10 @@
 #include "core/store/database.h"
 #include "ui/import_controller.h"
 #include "ui/main_window.h"
+#include "ui/panels/body_editor.h"
+#include "ui/panels/request_panel.h"
+#include "ui/widgets/key_value_table.h"
+#include "ui/widgets/url_line_edit.h"
 #include "ui/store_backend.h"
 #include "ui/workspace.h"
 
@@ -22,6 +28,45 @@ QString fixture(const char* name) { return QStringLiteral(SONDE_SOURCE_DIR "/tes
 class TestUiImport : public QObject {
     Q_OBJECT
 private slots:
+    void pastingCurlIntoTheUrlLineFillsTheRequest() {
+        RequestPanel panel;
+        RequestSpec start;
+        start.name = "Mine";
+        start.assertions.push_back(Assertion{});
+        panel.setRequest(start);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QSignalSpy edited(&panel, &RequestPanel::edited);
+        // As Chrome's "Copy as cURL (bash)" writes it: line continuations and $'…' quoting.
+        QGuiApplication::clipboard()->setText(
+            "curl 'http://127.0.0.1:9/api/items?q=cat' \\\n  -X PUT \\\n  -H 'accept: application/json' \\\n"
+            "  -H $'x-note: it\\'s' \\\n  --data-raw '{\"a\":1}'");
+        panel.urlEdit()->setFocus();
+        QTest::keySequence(panel.urlEdit(), QKeySequence::Paste);
+        QCOMPARE(edited.size(), 1);
+        const RequestSpec r = panel.request();
+        QCOMPARE(r.method, std::string("PUT"));
+        QCOMPARE(r.url, std::string("http://127.0.0.1:9/api/items?q=cat"));
+        QCOMPARE(panel.urlEdit()->text(), QString("http://127.0.0.1:9/api/items?q=cat"));
+        QCOMPARE(r.headers.size(), std::size_t(2));
+        QCOMPARE(r.headers[1].value, std::string("it's"));
+        QCOMPARE(r.body.text, std::string("{\"a\":1}"));
+        QCOMPARE(r.name, std::string("Mine"));          // the request keeps its name
+        QCOMPARE(r.assertions.size(), std::size_t(1));  // and its checks
+        QCOMPARE(panel.paramsTable()->rows().at(0).key, std::string("q"));  // params follow the URL
+
+        // A command that cannot be read changes nothing.
+        QGuiApplication::clipboard()->setText("curl --frobnicate http://x.test/");
+        QTest::keySequence(panel.urlEdit(), QKeySequence::Paste);
+        QCOMPARE(edited.size(), 1);
+        QCOMPARE(panel.request().method, std::string("PUT"));
+        // Ordinary text pastes as text.
+        panel.urlEdit()->clear();
+        QGuiApplication::clipboard()->setText("http://plain.test/");
+        QTest::keySequence(panel.urlEdit(), QKeySequence::Paste);
+        QCOMPARE(panel.urlEdit()->text(), QString("http://plain.test/"));
+    }
+
     void importsIntoTheStoreWithoutReplacingAnything() {
         QTemporaryDir dir;
         const std::string db = dir.filePath("sonde.db").toStdString();

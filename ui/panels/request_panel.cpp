@@ -5,8 +5,10 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QToolTip>
 #include <QVBoxLayout>
 
+#include "core/formats/importer.h"
 #include "ui/panels/auth_editor.h"
 #include "ui/panels/body_editor.h"
 #include "ui/panels/settings_editor.h"
@@ -60,6 +62,7 @@ RequestPanel::RequestPanel(QWidget* parent) : QWidget(parent) {
     };
     connect(send_, &QPushButton::clicked, this, [this] { busy_ ? emit cancelRequested() : emit sendRequested(); });
     connect(url_, &QLineEdit::returnPressed, this, [this] { if (!busy_) emit sendRequested(); });
+    connect(url_, &UrlLineEdit::curlPasted, this, &RequestPanel::applyCurl);
     connect(method_, &QComboBox::currentTextChanged, this, [this, changed] {
         applyMethodColor(method_, method_->currentText());
         changed();
@@ -159,6 +162,33 @@ void RequestPanel::setRequest(const RequestSpec& r) {
     settings_->setOptions(r.options);
     updateTabTitles();
     loading_ = false;
+}
+
+bool RequestPanel::applyCurl(const QString& command) {
+    auto parsed = importCurl(command.toStdString());
+    if (!parsed) {
+        QToolTip::showText(url_->mapToGlobal(QPoint(0, url_->height())),
+                           tr("Not imported: %1").arg(QString::fromStdString(parsed.error().message())), url_);
+        return false;
+    }
+    // As Postman does: the command replaces what the request sends; its name and checks stay.
+    RequestSpec r = request();
+    const RequestSpec& c = parsed->request;
+    r.method = c.method;
+    r.url = c.url;
+    r.params = c.params;
+    r.headers = c.headers;
+    r.body = c.body;
+    r.auth = c.auth;
+    r.options = c.options;
+    setRequest(r);
+    emit edited();
+    if (!parsed->warnings.empty()) {
+        QStringList lines;
+        for (const auto& w : parsed->warnings) lines << QString::fromStdString(w.message);
+        QToolTip::showText(url_->mapToGlobal(QPoint(0, url_->height())), lines.join('\n'), url_);
+    }
+    return true;
 }
 
 RequestSpec RequestPanel::request() const {

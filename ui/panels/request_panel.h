@@ -29,6 +29,9 @@ public:
     RequestSpec request() const;
     void setLookup(const VariableLookup& lookup);
     void setBusy(bool busy);  // Send <-> Cancel
+    // A curl command (pasted into the URL line) replaces the method, URL, params, headers, body, auth
+    // and settings; false (with the reason in a tooltip) when it cannot be read.
+    bool applyCurl(const QString& command);
     bool isBusy() const { return busy_; }
 
     QComboBox* methodCombo() const { return method_; }

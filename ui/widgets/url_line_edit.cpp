@@ -1,6 +1,10 @@
 #include "ui/widgets/url_line_edit.h"
 
 #include <QAbstractItemView>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QGuiApplication>
+#include <QMenu>
 #include <QCompleter>
 #include <QCoreApplication>
 #include <QHelpEvent>
@@ -106,7 +110,33 @@ void UrlLineEdit::insertCompletion(const QString& name) {
     emit textEdited(t);
 }
 
+namespace {
+QString curlInClipboard() {
+    const QString text = QGuiApplication::clipboard()->text();
+    return text.trimmed().startsWith(QLatin1String("curl ")) ? text : QString();
+}
+}  // namespace
+
+void UrlLineEdit::contextMenuEvent(QContextMenuEvent* e) {
+    QMenu* menu = createStandardContextMenu();
+    // The standard Paste would squash the command's line breaks; route a curl command to curlPasted.
+    for (QAction* a : menu->actions())
+        if (a->objectName() == QLatin1String("edit-paste") && !curlInClipboard().isEmpty()) {
+            a->disconnect();
+            connect(a, &QAction::triggered, this, [this] { emit curlPasted(curlInClipboard()); });
+        }
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(e->globalPos());
+}
+
 void UrlLineEdit::keyPressEvent(QKeyEvent* e) {
+    if (e->matches(QKeySequence::Paste)) {
+        const QString command = curlInClipboard();
+        if (!command.isEmpty()) {
+            emit curlPasted(command);
+            return;
+        }
+    }
     if (completer_->popup()->isVisible()) {
         switch (e->key()) {
         case Qt::Key_Enter: case Qt::Key_Return: case Qt::Key_Escape: case Qt::Key_Tab: case Qt::Key_Backtab:
