@@ -73,7 +73,7 @@ void convertPostData(const json& post, RequestSpec& r, Imported& out, const std:
 Result<Imported> importHar(std::string_view text, const std::string& name) {
     auto parsed = parseJsonText(text, name);
     if (!parsed) return parsed.error();
-    return harFromJson(*parsed, name);
+    return guardShapes(name, [&] { return harFromJson(*parsed, name); });
 }
 
 Result<Imported> harFromJson(const nlohmann::json& root, const std::string& name) {

@@ -155,6 +155,20 @@ bool looksLikeOpenApiYaml(std::string_view text) {
     return std::regex_search(head, key);
 }
 
+Result<Imported> guardShapes(const std::string& name, const std::function<Result<Imported>()>& importer) {
+    try {
+        return importer();
+    } catch (const nlohmann::json::exception& e) {
+        std::string what = e.what();
+        const auto bracket = what.find("] ");
+        if (bracket != std::string::npos) what = what.substr(bracket + 2);
+        return makeError("The file has an unexpected shape: " + what, name,
+                         "Check that it is a complete export of the tool it comes from", "parse");
+    } catch (const std::exception& e) {
+        return makeError(std::string("The file cannot be imported: ") + e.what(), name, "", "parse");
+    }
+}
+
 bool looksLikeInsomniaYaml(std::string_view text) {
     static const std::regex key(R"((^|\n)(type:\s*["']?collection\.insomnia\.rest/5|_type:\s*["']?export))");
     const std::string head(text.substr(0, 4096));

@@ -1,5 +1,6 @@
 #pragma once
 // Small text helpers shared by the importers.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,9 @@ bool looksLikeInsomniaYaml(std::string_view text);
 Result<Imported> insomniaFromJson(const nlohmann::ordered_json& root, const std::string& name);
 // True when text starts with "###" or has a "METHOD URL" request line near its top.
 bool looksLikeHttpFile(std::string_view text);
+// Runs an importer; a value of an unexpected type deep inside a file (a string where an object
+// belongs) ends as an Error naming the file, never as an exception.
+Result<Imported> guardShapes(const std::string& name, const std::function<Result<Imported>()>& importer);
 // importText with the file's path (for formats that read files beside it).
 Result<Imported> importTextAt(std::string_view text, const std::string& name, const std::string& path);
 ImportFormat formatOfJson(const nlohmann::json& root);

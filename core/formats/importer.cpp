@@ -65,7 +65,16 @@ ImportFormat sniffFormat(std::string_view text) {
 
 Result<Imported> importText(std::string_view text, const std::string& name) { return importTextAt(text, name, {}); }
 
+namespace {
+Result<Imported> dispatch(std::string_view text, const std::string& name, const std::string& path);
+}  // namespace
+
 Result<Imported> importTextAt(std::string_view text, const std::string& name, const std::string& path) {
+    return guardShapes(name, [&] { return dispatch(text, name, path); });
+}
+
+namespace {
+Result<Imported> dispatch(std::string_view text, const std::string& name, const std::string& path) {
     const std::string_view t = trimView(text);
     if (t.find('\0') != std::string_view::npos)
         return makeError("This is a binary file, not something Sonde imports", name,
@@ -114,6 +123,8 @@ Result<Imported> importTextAt(std::string_view text, const std::string& name, co
     return makeError("This JSON is not a format Sonde imports (Postman collection or environment, Insomnia, OpenAPI, HAR)", name,
                      "Check the file was exported from Postman or saved as HAR", "format");
 }
+
+}  // namespace
 
 Result<Imported> importPath(const std::string& path) {
     std::error_code ec;

@@ -411,7 +411,7 @@ Result<Imported> insomniaFromJson(const nlohmann::ordered_json& root, const std:
 Result<Imported> importInsomnia(std::string_view text, const std::string& name) {
     auto parsed = parseJsonOrYaml(text, name);
     if (!parsed) return parsed.error();
-    return insomniaFromJson(*parsed, name);
+    return guardShapes(name, [&] { return insomniaFromJson(*parsed, name); });
 }
 
 }  // namespace sonde

@@ -407,7 +407,7 @@ Result<Imported> openApiFromJson(const nlohmann::ordered_json& root, const std::
 Result<Imported> importOpenApi(std::string_view text, const std::string& name) {
     auto parsed = parseJsonOrYaml(text, name);
     if (!parsed) return parsed.error();
-    return openApiFromJson(*parsed, name);
+    return guardShapes(name, [&] { return openApiFromJson(*parsed, name); });
 }
 
 }  // namespace sonde

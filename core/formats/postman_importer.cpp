@@ -328,7 +328,7 @@ void convertItems(const json& items, Folder& folder, const std::optional<Auth>& 
 Result<Imported> importPostmanCollection(std::string_view text, const std::string& name) {
     auto parsed = parseJsonText(text, name);
     if (!parsed) return parsed.error();
-    return postmanCollectionFromJson(std::move(*parsed), name);
+    return guardShapes(name, [&] { return postmanCollectionFromJson(std::move(*parsed), name); });
 }
 
 Result<Imported> postmanCollectionFromJson(nlohmann::json root, const std::string& name) {
@@ -358,7 +358,7 @@ Result<Imported> postmanCollectionFromJson(nlohmann::json root, const std::strin
 Result<Imported> importPostmanEnvironment(std::string_view text, const std::string& name) {
     auto parsed = parseJsonText(text, name);
     if (!parsed) return parsed.error();
-    return postmanEnvironmentFromJson(*parsed, name);
+    return guardShapes(name, [&] { return postmanEnvironmentFromJson(*parsed, name); });
 }
 
 Result<Imported> postmanEnvironmentFromJson(const nlohmann::json& root, const std::string& name) {
