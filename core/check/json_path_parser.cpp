@@ -2,30 +2,10 @@
 // JsonPath::parse. Filter expressions are in json_path_filter_parser.cpp.
 #include "core/check/json_path.h"
 #include "core/check/json_path_parser.h"
+#include "core/model/utf8.h"
 
 namespace sonde {
 namespace jp {
-namespace {
-
-void appendUtf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-}  // namespace
 
 bool JsonPathParser::parseRoot(Query& q) {
     if (eof() || s_[0] != '$') return fail(0, "a JSONPath query starts with $");

@@ -7,6 +7,7 @@
 
 #include "core/formats/importer.h"
 #include "core/formats/import_util.h"
+#include "core/model/utf8.h"
 
 namespace sonde {
 
@@ -21,23 +22,6 @@ int hexValue(char c) {
     return -1;
 }
 
-void appendUtf8(std::string& out, unsigned long cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // Decodes the body of $'…' from s[i] (just after the opening quote) up to the closing quote.
 Result<std::string> ansiC(std::string_view s, std::size_t& i) {
@@ -69,7 +53,7 @@ Result<std::string> ansiC(std::string_view s, std::size_t& i) {
                 } else if (e == 'x') {
                     out += static_cast<char>(v);
                 } else {
-                    appendUtf8(out, v);
+                    appendUtf8(out, static_cast<char32_t>(v));
                 }
                 break;
             }
