@@ -2,7 +2,8 @@
 # Runner benchmark: the same workloads with sonde-cli run, curl, wrk, newman and bru against a local
 # nginx serving a 206-byte JSON and a ~1 MB JSON on a loopback port.
 #   bench/runner/run.sh                 # all workloads, 5 runs each (medians)
-#   RUNS=3 bench/runner/run.sh          # fewer runs (PEER_RUNS, default 3, for newman and bru)
+#   RUNS=3 bench/runner/run.sh          # fewer runs (PEER_RUNS, default 3, for newman and bru;
+#                                       #   ONE_RUNS, default 21, for sonde and curl's one-request runs)
 #   SONDE_CLI=path/to/sonde-cli ...     # another build (default build/default/app/cli/sonde-cli)
 #   SKIP_PEERS=1 bench/runner/run.sh    # only sonde, curl and wrk (newman and bru take minutes)
 # Installs nginx-light, wrk and hyperfine with apt-get when missing (as root), and newman and bru with
@@ -16,6 +17,7 @@ OUT=${SONDE_BENCH_OUT:-$ROOT/bench/out/runner}
 SONDE=${SONDE_CLI:-$ROOT/build/default/app/cli/sonde-cli}
 RUNS=${RUNS:-5}
 PEER_RUNS=${PEER_RUNS:-3}
+ONE_RUNS=${ONE_RUNS:-21}  # the one-request workload is short and noisy on a shared machine
 SMALL_N=1000 BIG_N=200 PAR_N=10000 BIG_ITEMS=5000
 
 log() { printf '%s\n' "$*" >&2; }
@@ -154,7 +156,7 @@ YAML
 # The machine is shared: CPU time is the steadier comparison.
 measure() {
   local name=$1 runs=$RUNS; shift; shift
-  case $name in *newman*|*bru*) runs=$PEER_RUNS ;; esac
+  case $name in *newman*|*bru*) runs=$PEER_RUNS ;; "one "*) runs=$ONE_RUNS ;; esac
   python3 - "$runs" "$name" "$OUT/rss.txt" "$@" <<'PY' >>"$OUT/results.tsv"
 import os, statistics, subprocess, sys, time
 runs, name, rssfile, cmd = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]
