@@ -91,7 +91,7 @@ void MainWindow::buildFileMenu() {
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
     import->setToolTip(tr("Import a Postman collection or environment, an Insomnia export, an OpenAPI document, a HAR file or a curl command (Ctrl+O)"));
     file->addAction(tr("Import collection &directory…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a Sonde collection directory"));
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a Sonde or Bruno collection directory"));
         if (!dir.isEmpty()) importFile(dir);
     });
     connect(importer_, &ImportController::imported, this, [this](const QString& summary, const QStringList& warnings) {

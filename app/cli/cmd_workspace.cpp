@@ -263,9 +263,9 @@ const CommandDef& collectionCommand() {
         "A collection is named by its name or id. export writes docs/collection-format.md's directory tree\n"
         "(secrets never written); import reads one back into the store (--copy gives it new ids).\n"
         "import also reads a Postman collection (v2.0/v2.1), an Insomnia export (v4/v5), an OpenAPI 3.x /\n"
-        "Swagger 2.0 document, a HAR file, a .http file or a file holding a curl command (the format is recognised from the\n"
-        "content; see docs/import.md); what cannot be carried over (scripts, unsupported auth) is listed\n"
-        "as warnings on stderr.",
+        "Swagger 2.0 document, a Bruno collection directory, a HAR file, a .http file or a curl command\n"
+        "(the format is recognised from the content; see docs/import.md); what cannot be carried over\n"
+        "(scripts, unsupported auth) is listed as warnings on stderr.",
         {dbOptionDef(), {"", "--name", "NAME", "import: store under this name"}, {"", "--copy", "", "import: as a copy with new ids"}},
         &runCollection};
     return def;

@@ -61,7 +61,15 @@ std::string names(const std::vector<Environment>& envs) {
 Result<RunSource> loadRunSource(const std::string& source, const std::string& dbPath, const std::string& env) {
     RunSource out;
     std::error_code ec;
-    if (fs::is_directory(source, ec)) {
+    if (fs::is_directory(source, ec) && isBrunoCollection(source)) {
+        auto imported = importPath(source);
+        if (!imported) return imported.error();
+        out.collection = std::move(imported->collection);
+        for (const auto& w : imported->warnings) {
+            out.warnings.push_back(w.text());
+            std::cerr << "warning: " << w.text() << "\n";
+        }
+    } else if (fs::is_directory(source, ec)) {
         if (!TextTreeImporter::isTextTree(source))
             return makeError("The directory holds no collection.yaml", source,
                              "give a collection directory in Sonde's text format (docs/collection-format.md)", "input");

@@ -21,6 +21,7 @@ const char* toString(ImportFormat f) {
         case ImportFormat::OpenApi: return "OpenAPI document";
         case ImportFormat::HttpFile: return ".http file";
         case ImportFormat::Insomnia: return "Insomnia export";
+        case ImportFormat::Bruno: return "Bruno collection";
         case ImportFormat::Unknown: break;
     }
     return "unknown";
@@ -129,8 +130,10 @@ Result<Imported> dispatch(std::string_view text, const std::string& name, const 
 Result<Imported> importPath(const std::string& path) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
+        if (isBrunoCollection(path)) return importBrunoDirectory(path);
         if (!TextTreeImporter::isTextTree(path))
-            return makeError("The directory holds no collection.yaml", path, "Give a collection directory or a file", "format");
+            return makeError("The directory holds no collection.yaml (Sonde) or bruno.json (Bruno)", path,
+                             "Give a collection directory or a file", "format");
         auto tree = TextTreeImporter::importDirectory(path);
         if (!tree) return tree.error();
         Imported out;

@@ -2,7 +2,7 @@
 // Importing what people already have: a Postman collection (v2.0/v2.1) or environment, an Insomnia
 // export (v4/v5), an OpenAPI
 // 3.x / Swagger 2.0 document (JSON or YAML), a HAR log, a curl command line, a .http file (JetBrains or
-// VS Code REST Client), or a Sonde text tree. The format is recognised from the content, not the file
+// VS Code REST Client), a Bruno collection directory, or a Sonde text tree. The format is recognised from the content, not the file
 // name. Whatever cannot be carried over (scripts, unsupported auth types, files that are not there)
 // is named in a warning with its place; nothing is skipped silently. Imported items get no ids: the
 // store gives new ones, so importing twice never overwrites what the user has edited since.
@@ -15,7 +15,7 @@
 
 namespace sonde {
 
-enum class ImportFormat { Unknown, TextTree, PostmanCollection, PostmanEnvironment, Har, Curl, OpenApi, HttpFile, Insomnia };
+enum class ImportFormat { Unknown, TextTree, PostmanCollection, PostmanEnvironment, Har, Curl, OpenApi, HttpFile, Insomnia, Bruno };
 
 const char* toString(ImportFormat f);
 
@@ -50,6 +50,9 @@ Result<Imported> importHar(std::string_view json, const std::string& name);
 // A .http/.rest file (JetBrains or VS Code dialect); `path` (may be empty) locates `< file` bodies and
 // the http-client.env.json environments beside it.
 Result<Imported> importHttpFile(std::string_view text, const std::string& name, const std::string& path = {});
+// A Bruno collection directory (bruno.json, .bru files, environments/*.bru).
+Result<Imported> importBrunoDirectory(const std::string& dir);
+bool isBrunoCollection(const std::string& dir);
 // An Insomnia export: v4 (JSON or YAML) or v5 (YAML).
 Result<Imported> importInsomnia(std::string_view text, const std::string& name);
 // OpenAPI 3.x or Swagger 2.0, JSON or YAML.

@@ -144,6 +144,31 @@ private slots:
         QVERIFY(r.out.contains("Imported 'Demo v5' (3 requests, Insomnia export)"));
     }
 
+    void brunoCollectionRunsAgainstTheDemoApi() {
+        // The Bruno fixture: login captures the token (vars:post-response), the Users folder inherits the
+        // collection's bearer auth, and its assert blocks hold against the real server. Echo form reads
+        // {{process.env.API_KEY}}, now {{$env.API_KEY}}.
+        qputenv("API_KEY", "k-123");
+        const QString report = tmp_.filePath("bruno.json");
+        Run r = cli({"run", QStringLiteral(SONDE_SOURCE_DIR "/tests/core/formats/import/bruno"), "-e", "local", "--var",
+                     "baseUrl=" + base(), "--var", "password=sonde-demo", "--reporter", "json=" + report});
+        QVERIFY2(r.exit == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains("Who am I"), qPrintable(r.out));
+        const auto ex = exchanges(report);
+        QCOMPARE(ex["Who am I"]["response"].toObject()["status"].toInt(), 200);
+        QCOMPARE(ex["Who am I"]["assertions"].toArray().size(), 3);
+        const QJsonObject echoed =
+            QJsonDocument::fromJson(ex["Echo form"]["response"].toObject()["body"].toString().toUtf8()).object();
+        // The server received the key (echoed back), and the report masks it: {{$env.…}} values are secrets.
+        QCOMPARE(echoed["headers"].toObject()["X-Key"].toString(), QString::fromUtf8("\u2022\u2022\u2022\u2022"));
+        QFile file(report);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("k-123"));
+        r = cli({"collection", "import", QStringLiteral(SONDE_SOURCE_DIR "/tests/core/formats/import/bruno")});
+        QVERIFY2(r.exit == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("Imported 'Demo (Bruno)' (5 requests, Bruno collection)"));
+    }
+
     void importedStatusChecksFail() {
         const QString coll = QStringLiteral(SONDE_SOURCE_DIR "/tests/app/import/failing.postman_collection.json");
         Run r = cli({"collection", "import", coll});

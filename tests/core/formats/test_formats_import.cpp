@@ -405,6 +405,77 @@ private slots:
         QVERIFY(hasWarning(*im, "Health", "which is in seconds"));
     }
 
+    void brunoDirectory() {
+        auto im = importPath(fixture("bruno"));
+        QVERIFY2(im.ok(), im.ok() ? "" : im.error().message().c_str());
+        QCOMPARE(int(im->format), int(ImportFormat::Bruno));
+        const Collection& c = im->collection;
+        QCOMPARE(c.name, std::string("Demo (Bruno)"));
+        QCOMPARE(c.variables.at(0).name, std::string("apiVersion"));
+        // Requests ordered by meta.seq; the users folder from folder.bru.
+        QCOMPARE(c.root.requests.size(), std::size_t(2));
+        QCOMPARE(c.root.requests[0].name, std::string("Health"));
+        QCOMPARE(c.root.requests[0].tags, std::vector<std::string>{"smoke"});
+        QCOMPARE(c.root.requests[0].url, std::string("{{baseUrl}}/health"));  // params:query holds the query
+        QCOMPARE(c.root.requests[0].params.size(), std::size_t(2));
+        QVERIFY(!c.root.requests[0].params[1].enabled);
+        const RequestSpec& login = c.root.requests[1];
+        QCOMPARE(int(login.body.kind), int(BodyKind::Json));
+        QVERIFY(QString::fromStdString(login.body.text).startsWith("{\n  \"username\": \"demo\""));
+        QCOMPARE(int(login.auth.kind), int(AuthKind::None));
+        QCOMPARE(login.captures.size(), std::size_t(1));
+        QCOMPARE(login.captures[0].variable, std::string("token"));
+        QCOMPARE(login.captures[0].selector, std::string("$.token"));
+        QCOMPARE(login.assertions.size(), std::size_t(3));
+        QCOMPARE(login.assertions[1].selector, std::string("$.tokenType"));
+        QCOMPARE(login.assertions[1].value, std::string("\"Bearer\""));  // a bare word compared as a string
+        QVERIFY(!login.assertions[2].enabled);
+        QVERIFY(hasWarning(*im, fixture("bruno/login.bru"), "script:post-response not imported"));
+
+        QCOMPARE(c.root.folders.size(), std::size_t(1));
+        const Folder& users = c.root.folders[0];
+        QCOMPARE(users.name, std::string("Users"));
+        QCOMPARE(users.requests.size(), std::size_t(3));
+        const RequestSpec& me = users.requests[0];
+        QCOMPARE(int(me.auth.kind), int(AuthKind::Bearer));  // inherit: the collection's bearer
+        QCOMPARE(me.auth.token, std::string("{{token}}"));
+        QCOMPARE(me.headers.size(), std::size_t(3));
+        QCOMPARE(me.headers[1].key, std::string("X-Quoted"));
+        QVERIFY(!me.headers[2].enabled);
+        QCOMPARE(int(me.assertions[2].source), int(CheckSource::Header));
+        QCOMPARE(me.assertions[2].selector, std::string("content-type"));
+        const RequestSpec& user = users.requests[1];
+        QCOMPARE(user.url, std::string("{{baseUrl}}/api/users/1"));
+        QCOMPARE(int(user.assertions[0].op), int(CheckOp::OneOf));
+        QCOMPARE(user.assertions[0].value, std::string("200, 304"));
+        const RequestSpec& form = users.requests[2];
+        QCOMPARE(int(form.auth.kind), int(AuthKind::ApiKey));
+        QCOMPARE(form.auth.keyValue, std::string("{{$env.API_KEY}}"));
+        QCOMPARE(int(form.body.kind), int(BodyKind::FormUrlEncoded));
+        QCOMPARE(form.body.form[0].value, std::string("1 2"));
+        QVERIFY(!form.body.form[1].enabled);
+        QCOMPARE(form.description, std::string("Sends a form."));
+        // environments/local.bru: vars and vars:secret (empty, secret).
+        QCOMPARE(c.environments.size(), std::size_t(1));
+        QCOMPARE(c.environments[0].variables.size(), std::size_t(2));
+        QVERIFY(c.environments[0].variables[1].secret);
+    }
+
+    void brunoErrorsNameTheFileAndLine() {
+        QTemporaryDir dir;
+        QFile manifest(dir.filePath("bruno.json"));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write("{\"name\": \"x\"}");
+        manifest.close();
+        QFile bad(dir.filePath("bad.bru"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("meta {\n  name: x\n\nget {\n  url: http://x.test/\n}\n");
+        bad.close();
+        auto im = importPath(dir.path().toStdString());
+        QVERIFY(!im.ok());
+        QVERIFY2(QString::fromStdString(im.error().where).endsWith("bad.bru:4"), im.error().where.c_str());
+    }
+
     void httpFileErrors() {
         auto im = importHttpFile("###\nGET http://x.test/\n\n###\nthis is not a request\n", "bad");
         QVERIFY(!im.ok());
