@@ -461,6 +461,26 @@ private slots:
         QVERIFY(c.environments[0].variables[1].secret);
     }
 
+    void brunoFilesCutShortNeverCrash() {
+        QTemporaryDir dir;
+        QVERIFY(QFile::copy(QString::fromStdString(fixture("bruno/bruno.json")), dir.filePath("bruno.json")));
+        std::ifstream in(fixture("bruno/users/me.bru"), std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(in)), {});
+        int failed = 0;
+        for (std::size_t cut = 0; cut <= text.size(); cut += 3) {
+            QFile f(dir.filePath("me.bru"));
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(text.data(), static_cast<qint64>(cut));
+            f.close();
+            auto im = importPath(dir.path().toStdString());
+            if (!im.ok()) {
+                ++failed;
+                QVERIFY2(QString::fromStdString(im.error().where).contains("me.bru"), im.error().where.c_str());
+            }
+        }
+        QVERIFY(failed > 0);
+    }
+
     void brunoErrorsNameTheFileAndLine() {
         QTemporaryDir dir;
         QFile manifest(dir.filePath("bruno.json"));
