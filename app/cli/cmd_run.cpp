@@ -230,7 +230,7 @@ const CommandDef& runCommand() {
     static const CommandDef def = [] {
         CommandDef d;
         d.name = "run";
-        d.synopsis = "[options] COLLECTION|DIR|REQUEST_FILE";
+        d.synopsis = "[options] COLLECTION|DIR|FILE";
         d.summary = "Run a collection's requests with their assertions and captures, and report the results.";
         d.options = {
             {"", "--folder", "NAME", "Run only this folder (a name, or a path such as Users/Admin)"},
@@ -256,7 +256,10 @@ const CommandDef& runCommand() {
         };
         d.details =
             "SOURCE is a collection directory in Sonde's text format, a single request file, or the name of a\n"
-            "collection in the store (the run is then recorded in the store for the GUI's run history).\n"
+            "collection in the store (the run is then recorded in the store for the GUI's run history). It may\n"
+            "also be a Postman collection, an Insomnia export, an OpenAPI document, a .http file, a HAR or\n"
+            "curl file, or a Bruno collection directory, imported in memory (docs/import.md; what cannot be\n"
+            "carried over is listed on stderr); -e then also takes a Postman environment file.\n"
             "Secrets (variables marked secret, {{$env.NAME}} values, Authorization and Cookie headers) are\n"
             "redacted in every report. Ctrl+C stops the run cleanly and still writes the reports.\n\n"
             "Exit codes: 0 every request passed, 1 an assertion failed, 2 usage or input error (bad option,\n"
@@ -265,6 +268,7 @@ const CommandDef& runCommand() {
             "Examples:\n"
             "  sonde-cli run resources/sample -e local\n"
             "  sonde-cli run resources/sample -e local --var baseUrl=http://127.0.0.1:9000 --reporter junit=junit.xml\n"
+            "  sonde-cli run export.postman_collection.json -e staging.postman_environment.json\n"
             "  sonde-cli run \"Shop API\" --folder Users -n 10 --parallel 4 -d users.csv --bail";
         d.run = &runRun;
         return d;
