@@ -1,5 +1,7 @@
 #include "ui/widgets/code_editor.h"
 
+#include <cstddef>
+
 #include <Qsci/qscilexerhtml.h>
 #include <Qsci/qscilexerjavascript.h>
 #include <Qsci/qscilexerjson.h>
@@ -14,6 +16,20 @@
 
 #include "ui/widgets/search_bar.h"
 
+// Scintilla's ILoader (ILexer.h of the Scintilla 3.x inside QScintilla 2.13, not installed): what
+// SCI_CREATELOADER returns, a Scintilla::Document not yet attached to any view. Declared exactly as
+// Scintilla declares it, in the global namespace, so that this is the same class (UBSan's vptr check
+// compares it by name; a look-alike class of another name is undefined behaviour). External linkage
+// on purpose: with internal linkage the compiler knows no class implements it and calls
+// __cxa_pure_virtual instead of the vtable.
+class ILoader {
+public:
+    virtual int Release() = 0;
+    // Returns a status code from SC_STATUS_*
+    virtual int AddData(const char* data, std::ptrdiff_t length) = 0;
+    virtual void* ConvertToDocument() = 0;
+};
+
 namespace sonde::ui {
 
 namespace {
@@ -26,24 +42,8 @@ QFont monoFont() {
 bool isDark(const QPalette& p) { return p.color(QPalette::Base).lightness() < 128; }
 }  // namespace
 
-namespace scintilla {
-// Scintilla's ILoader (ILoader.h, not installed with QScintilla): what SCI_CREATELOADER returns, a
-// Document not yet attached to any view. Same virtual functions in the same order as Scintilla 3.x.
-class ScintillaLoader {
-public:
-    virtual int Release() = 0;
-    virtual int AddData(const char* data, std::ptrdiff_t length) = 0;  // SC_STATUS_*
-    virtual void* ConvertToDocument() = 0;
-
-protected:
-    ~ScintillaLoader() = default;
-};
-}  // namespace scintilla
-// Outside an anonymous namespace on purpose: with internal linkage the compiler knows no class
-// implements ScintillaLoader and calls __cxa_pure_virtual instead of the vtable.
-
 namespace {
-scintilla::ScintillaLoader* scintillaLoader(void* p) { return static_cast<scintilla::ScintillaLoader*>(p); }
+::ILoader* scintillaLoader(void* p) { return static_cast<::ILoader*>(p); }
 constexpr int kKeywordSetMax = 8;  // Scintilla's KEYWORDSET_MAX
 constexpr qint64 kLoaderStep = 1024 * 1024;
 }  // namespace
