@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/formats/importer.h"
+#include "core/model/percent_encoding.h"
 #include "core/model/result.h"
 
 namespace sonde {
@@ -17,10 +18,6 @@ std::string trim(std::string_view s);
 std::string lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 std::vector<std::string> split(std::string_view s, char sep);
-// RFC 3986 unreserved characters stay, everything else becomes %XX.
-std::string percentEncode(std::string_view s);
-// %XX and '+' (a space in form data) decoded; malformed escapes kept as they are.
-std::string percentDecode(std::string_view s);
 
 // Parses JSON text; a syntax error names `name` with line and column.
 Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& name);

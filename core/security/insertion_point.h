@@ -6,6 +6,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "core/model/percent_encoding.h"
 #include "core/model/request.h"
 #include "core/model/response.h"
 
@@ -42,8 +43,6 @@ struct UrlParts {
     std::string origin() const;  // scheme://host[:port]
 };
 UrlParts parseUrl(const std::string& url);
-std::string percentEncode(const std::string& s);
-std::string percentDecode(const std::string& s);
 // The path with id-like segments (numbers, UUIDs, long hex) replaced by {id}, without the query.
 std::string pathTemplateOf(const std::string& url);
 bool isLoopbackHost(const std::string& host);

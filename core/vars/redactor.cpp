@@ -1,26 +1,11 @@
 #include "core/vars/redactor.h"
 
+#include "core/model/percent_encoding.h"
+
 #include <algorithm>
 #include <cctype>
 
 namespace sonde {
-
-namespace {
-std::string percentEncode(const std::string& s) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-}  // namespace
 
 Redactor::Redactor(const VariableScopes& scopes) {
     for (const auto& v : scopes.secretValues()) addSecret(v);
