@@ -8,6 +8,7 @@
 #include "core/http/engine.h"
 #include "core/security/scanner.h"
 #include "core/security/tls_assessment.h"
+#include "test_certificates.h"
 #include "test_server.h"
 
 using namespace sonde;
@@ -72,24 +73,11 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         auto path = [&](const char* f) { return dir.filePath(f); };
-        auto openssl = [](const QStringList& args) { return QProcess::execute("openssl", args); };
-        QCOMPARE(openssl({"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", path("bad.key"), "-out", path("bad.pem"),
-                          "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"}),
+        QCOMPARE(testing::openssl({"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", path("bad.key"), "-out",
+                                   path("bad.pem"), "-days", "2", "-subj", "/CN=localhost", "-addext",
+                                   "subjectAltName=DNS:localhost"}),
                  0);
-        QCOMPARE(openssl({"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", path("ca.key"), "-out", path("ca.pem"),
-                          "-days", "400", "-subj", "/CN=Sonde Test CA"}),
-                 0);
-        QCOMPARE(openssl({"req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", path("good.key"), "-out", path("good.csr"),
-                          "-subj", "/CN=127.0.0.1"}),
-                 0);
-        {
-            QFile ext(path("san.ext"));
-            QVERIFY(ext.open(QIODevice::WriteOnly));
-            ext.write("subjectAltName=IP:127.0.0.1\n");
-        }
-        QCOMPARE(openssl({"x509", "-req", "-in", path("good.csr"), "-CA", path("ca.pem"), "-CAkey", path("ca.key"),
-                          "-CAcreateserial", "-out", path("good.pem"), "-days", "400", "-extfile", path("san.ext")}),
-                 0);
+        QVERIFY(testing::makeCaAndLeaf(dir, "good"));
         test::TestServer bad, good;
         QVERIFY(bad.start(path("bad.pem").toStdString(), path("bad.key").toStdString()));
         QVERIFY(good.start(path("good.pem").toStdString(), path("good.key").toStdString()));

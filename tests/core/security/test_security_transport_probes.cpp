@@ -11,6 +11,7 @@
 
 #include "core/http/engine.h"
 #include "core/security/scanner.h"
+#include "test_certificates.h"
 #include "vuln_api_process.h"
 
 using namespace sonde;
@@ -46,22 +47,8 @@ private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
         auto path = [&](const char* f) { return dir_.filePath(f); };
-        auto openssl = [](const QStringList& args) { return QProcess::execute("openssl", args); };
         // A test CA and a leaf for IP 127.0.0.1, valid 400 days: no certificate problem to report.
-        QCOMPARE(openssl({"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", path("ca.key"), "-out", path("ca.pem"),
-                          "-days", "400", "-subj", "/CN=Sonde Test CA"}),
-                 0);
-        QCOMPARE(openssl({"req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", path("leaf.key"), "-out", path("leaf.csr"),
-                          "-subj", "/CN=127.0.0.1"}),
-                 0);
-        {
-            QFile ext(path("san.ext"));
-            QVERIFY(ext.open(QIODevice::WriteOnly));
-            ext.write("subjectAltName=IP:127.0.0.1\n");
-        }
-        QCOMPARE(openssl({"x509", "-req", "-in", path("leaf.csr"), "-CA", path("ca.pem"), "-CAkey", path("ca.key"),
-                          "-CAcreateserial", "-out", path("leaf.pem"), "-days", "400", "-extfile", path("san.ext")}),
-                 0);
+        QVERIFY(testing::makeCaAndLeaf(dir_, "leaf"));
         QVERIFY2(api_.start({"--tls", path("leaf.pem"), path("leaf.key")}), "sonde-vuln-api --tls did not start");
         QVERIFY(api_.legacyTlsPort() > 0 && api_.modernTlsPort() > 0 && api_.redirectPort() > 0);
         EngineOptions eo;
