@@ -47,13 +47,33 @@ struct EngineWorker {
 
     // Only touched by this worker's thread.
     std::map<ExchangeId, std::unique_ptr<Transfer>> running;
+    // Easy handles of finished transfers, reset, for the next ones: libcurl then keeps its buffers and
+    // connection bookkeeping instead of allocating them per request (curl_easy_reset.html). At most
+    // maxConcurrency are kept.
+    std::vector<http::EasyHandle> idle;
+
+    http::EasyHandle takeEasy() {
+        if (idle.empty()) return http::EasyHandle(curl_easy_init());
+        http::EasyHandle h = std::move(idle.back());
+        idle.pop_back();
+        return h;
+    }
+    void recycle(Transfer& t) {
+        http::EasyHandle h = t.releaseEasy();
+        if (!h || idle.size() >= maxConcurrency) return;
+        curl_easy_reset(h.get());
+        idle.push_back(std::move(h));
+    }
 
     EngineWorker(CURLSH* sh, const EngineOptions& o, std::size_t cap) : share(sh), options(&o), maxConcurrency(cap) {
         multi = curl_multi_init();
         curl_multi_setopt(multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
         if (o.maxHostConnections > 0) curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, o.maxHostConnections);
     }
-    ~EngineWorker() { curl_multi_cleanup(multi); }
+    ~EngineWorker() {
+        idle.clear();
+        curl_multi_cleanup(multi);
+    }
 
     static EngineWorker*& current() {  // the worker whose thread is running, if any
         static thread_local EngineWorker* w = nullptr;
@@ -96,6 +116,7 @@ struct EngineWorker {
         running.erase(it);
         active--;
         deliver(*owned, owned->finish(code));
+        recycle(*owned);
     }
 
     void cancelRunning(ExchangeId id) {
@@ -106,6 +127,7 @@ struct EngineWorker {
         curl_multi_remove_handle(multi, owned->easy());
         active--;
         deliver(*owned, cancelledError(""));
+        recycle(*owned);
     }
 
     // Removes `id` if it is still queued here (returned), else marks it for cancelling if it is live here.
@@ -152,9 +174,10 @@ struct EngineWorker {
             for (ExchangeId id : cancels) cancelRunning(id);
             for (auto& t : toStart) {
                 Transfer* raw = t.get();
-                auto st = raw->prepare(share, *options);
+                auto st = raw->prepare(takeEasy(), share, *options);
                 if (!st) {
                     deliver(*raw, st.error());
+                    recycle(*raw);
                     continue;
                 }
                 running.emplace(raw->id(), std::move(t));

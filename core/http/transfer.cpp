@@ -35,7 +35,7 @@ std::string formEncode(const std::vector<KeyValue>& fields) {
 }  // namespace
 
 Transfer::Transfer(ExchangeId id, RequestSpec request, ExchangeCallback callback)
-    : id_(id), req_(std::move(request)), callback_(std::move(callback)), easy_(curl_easy_init()) {}
+    : id_(id), req_(std::move(request)), callback_(std::move(callback)) {}
 
 Transfer::~Transfer() {
     if (uploadFile_) std::fclose(uploadFile_);
@@ -48,7 +48,8 @@ bool Transfer::userHasHeader(const std::string& name) const {
     return false;
 }
 
-Status Transfer::prepare(CURLSH* share, const EngineOptions& eo) {
+Status Transfer::prepare(EasyHandle easy, CURLSH* share, const EngineOptions& eo) {
+    easy_ = std::move(easy);
     CURL* h = easy_.get();
     if (!h) return makeError("Could not create a transfer handle", req_.url, "", "internal");
     auto url = effectiveRequestUrl(req_);

@@ -16,9 +16,12 @@ public:
     Transfer(const Transfer&) = delete;
     Transfer& operator=(const Transfer&) = delete;
 
-    // Configures the easy handle. An Error here (bad URL, missing file) ends the exchange before sending.
-    Status prepare(CURLSH* share, const EngineOptions& engineOptions);
+    // Configures `easy` (new, or reset by curl_easy_reset) for this exchange and keeps it. An Error here
+    // (bad URL, missing file) ends the exchange before sending.
+    Status prepare(EasyHandle easy, CURLSH* share, const EngineOptions& engineOptions);
     CURL* easy() const { return easy_.get(); }
+    // Gives the easy handle back (for the engine to reset and reuse), once libcurl is done with it.
+    EasyHandle releaseEasy() { return std::move(easy_); }
     ExchangeId id() const { return id_; }
 
     // Builds the result once libcurl reports the transfer done with `code`.
