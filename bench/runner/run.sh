@@ -6,6 +6,7 @@
 #                                       #   ONE_RUNS, default 21, for sonde and curl's one-request runs)
 #   SONDE_CLI=path/to/sonde-cli ...     # another build (default build/default/app/cli/sonde-cli)
 #   SKIP_PEERS=1 bench/runner/run.sh    # only sonde, curl and wrk (newman and bru take minutes)
+#   CALLGRIND=1 bench/runner/run.sh     # also user-space instructions per request (valgrind), sonde, curl, wrk
 # Installs nginx-light, wrk and hyperfine with apt-get when missing (as root), and newman and bru with
 # npm into bench/runner/node_modules when the registry is reachable (skipped otherwise).
 # Results: a table on stdout and bench/out/runner/results.tsv. Loopback only.
@@ -206,6 +207,29 @@ measure "one curl"           -- curl -s -K "$OUT/curl-one.cfg"
 WRK=$(wrk_rate "$BASE/small.json")
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'wrk -t2 -c8\t%s\n' "$WRK" >"$OUT/wrk.tsv"
+
+# --- user-space instructions per request (CALLGRIND=1) ---------------------------------------------
+# valgrind's callgrind counts instructions, the same whatever else the machine does. Each tool runs
+# twice with different request counts; the difference over the difference in requests is the cost of
+# one more request, with process start-up cancelled out. Kernel time (loopback TCP) is not counted.
+if [ "${CALLGRIND:-0}" = 1 ]; then
+  command -v valgrind >/dev/null || { log "valgrind is needed for CALLGRIND=1"; exit 2; }
+  refs() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/I *refs:/ {gsub(",", "", $NF); print $NF}'; }
+  head -400 "$OUT/curl-par.cfg" >"$OUT/curl-200.cfg"; head -4000 "$OUT/curl-par.cfg" >"$OUT/curl-2000.cfg"
+  s1=$(refs "$SONDE" run "$S/small" -n 200 --parallel 8); s2=$(refs "$SONDE" run "$S/small" -n 2000 --parallel 8)
+  c1=$(refs curl -s -Z --parallel-max 8 -K "$OUT/curl-200.cfg"); c2=$(refs curl -s -Z --parallel-max 8 -K "$OUT/curl-2000.cfg")
+  wrk_refs() {  # prints "instructions requests" for wrk -t1 -c8 over $1 seconds
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null wrk -t1 -c8 -d"$1"s "$BASE/small.json" 2>&1 |
+      awk '/requests in/ {r=$1} /I *refs:/ {gsub(",", "", $NF); i=$NF} END {print i, r}'
+  }
+  read -r w1 n1 < <(wrk_refs 1); read -r w2 n2 < <(wrk_refs 3)
+  {
+    echo "user-space instructions per request (callgrind, --parallel 8 / -Z --parallel-max 8 / -c8):"
+    echo "  sonde-cli run  $(( (s2 - s1) / 1800 ))"
+    echo "  curl -Z        $(( (c2 - c1) / 1800 ))"
+    echo "  wrk            $(( (w2 - w1) / (n2 - n1) ))"
+  } | tee "$OUT/instructions.txt" >&2
+fi
 
 # --- table ----------------------------------------------------------------------------------------
 python3 - "$OUT/results.tsv" "$WRK" "$SMALL_N" "$BIG_N" "$PAR_N" <<'PY'
