@@ -9,6 +9,7 @@
 
 #include "core/formats/importer.h"
 #include "core/model/percent_encoding.h"
+#include "core/model/response.h"  // iequals
 #include "core/model/result.h"
 
 namespace sonde {
@@ -16,7 +17,6 @@ namespace sonde {
 std::string_view trimView(std::string_view s);
 std::string trim(std::string_view s);
 std::string lower(std::string_view s);
-bool iequals(std::string_view a, std::string_view b);
 std::vector<std::string> split(std::string_view s, char sep);
 
 // Parses JSON text; a syntax error names `name` with line and column.

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model/request.h"
@@ -86,6 +87,6 @@ struct Exchange {
 // timeout, cancelled with code "cancelled", ...). Partial data is kept in `partial` when useful.
 using ExchangeResult = Result<Exchange>;
 
-bool iequals(const std::string& a, const std::string& b);
+bool iequals(std::string_view a, std::string_view b);  // ASCII case-insensitive (header names, schemes)
 
 }  // namespace sonde

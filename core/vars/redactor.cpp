@@ -57,9 +57,12 @@ std::string Redactor::redact(std::string_view text) const {
 }
 
 bool Redactor::isCredentialHeader(std::string_view name) {
-    std::string n(name);
-    return iequals(n, "Authorization") || iequals(n, "Proxy-Authorization") || iequals(n, "Cookie") ||
-           iequals(n, "Set-Cookie");
+    return iequals(name, "Authorization") || iequals(name, "Proxy-Authorization") || iequals(name, "Cookie") ||
+           iequals(name, "Set-Cookie");
+}
+
+void Redactor::redactInPlace(std::string& text) const {
+    if (!secrets_.empty() && !text.empty()) text = redact(text);
 }
 
 void Redactor::redact(std::vector<Header>& headers, bool credentialHeaders) const {
@@ -71,26 +74,26 @@ void Redactor::redact(std::vector<Header>& headers, bool credentialHeaders) cons
                           sp > 0 && h.value.find('=') > sp;
             h.value = scheme ? h.value.substr(0, sp + 1) + std::string(kMask) : std::string(kMask);
         } else {
-            h.value = redact(h.value);
+            redactInPlace(h.value);
         }
     }
 }
 
 void Redactor::redact(SentRequest& request, bool credentialHeaders) const {
-    request.url = redact(request.url);
+    redactInPlace(request.url);
     redact(request.headers, credentialHeaders);
-    request.body = redact(request.body);
+    redactInPlace(request.body);
 }
 
 void Redactor::redact(Exchange& exchange, bool credentialHeaders) const {
     redact(exchange.request, credentialHeaders);
     Response& r = exchange.response;
     redact(r.headers, credentialHeaders);
-    r.body = redact(r.body);
-    r.effectiveUrl = redact(r.effectiveUrl);
+    redactInPlace(r.body);
+    redactInPlace(r.effectiveUrl);
     for (auto& hop : r.redirects) {
-        hop.url = redact(hop.url);
-        hop.location = redact(hop.location);
+        redactInPlace(hop.url);
+        redactInPlace(hop.location);
     }
 }
 

@@ -39,6 +39,7 @@ public:
     void redact(std::vector<Header>& headers, bool credentialHeaders) const;
 
 private:
+    void redactInPlace(std::string& text) const;  // leaves `text` untouched when there are no secrets
     void sortSecrets();
     std::vector<std::string> secrets_;  // longest first, so a secret containing another masks whole
 };
