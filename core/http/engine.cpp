@@ -61,6 +61,9 @@ struct EngineWorker {
     void recycle(Transfer& t) {
         http::EasyHandle h = t.releaseEasy();
         if (!h || idle.size() >= maxConcurrency) return;
+        // libcurl 7.88 (Debian 12) leaks the cookie-file list on curl_easy_reset (curl/curl#10694, fixed
+        // in 8.0); a null CURLOPT_COOKIEFILE frees it first and, with the jar in the share, keeps the cookies.
+        if (options->cookies) curl_easy_setopt(h.get(), CURLOPT_COOKIEFILE, static_cast<char*>(nullptr));
         curl_easy_reset(h.get());
         idle.push_back(std::move(h));
     }

@@ -248,6 +248,40 @@ private slots:
         QCOMPARE(int(engine_.cookies().size()), 0);
     }
 
+    // Each engine worker resets and reuses the easy handles of finished transfers: nothing of one request
+    // (method, headers, body, auth) may reach the next, and the cookie jar must still work.
+    void reusedHandlesCarryNothingOver() {
+        EngineOptions o;
+        o.maxConcurrency = 1;  // one handle, reused for every request below
+        Engine session(o);
+        RequestSpec put = get("/echo");
+        put.method = "PUT";
+        put.headers.push_back({"X-One", "1"});
+        put.auth.kind = AuthKind::Basic;
+        put.auth.username = "ann";
+        put.auth.password = "pw";
+        put.body.kind = BodyKind::Json;
+        put.body.text = "{\"a\":1}";
+        auto first = session.send(put);
+        QVERIFY(first.ok());
+        QCOMPARE(bodyJson(*first)["method"].get<std::string>(), std::string("PUT"));
+        QVERIFY(echoedHeader(bodyJson(*first), "Authorization").rfind("Basic ", 0) == 0);
+        for (int i = 0; i < 3; ++i) {
+            auto next = session.send(get("/echo"));
+            QVERIFY(next.ok());
+            const json j = bodyJson(*next);
+            QCOMPARE(j["method"].get<std::string>(), std::string("GET"));
+            QCOMPARE(j["body"].get<std::string>(), std::string(""));
+            QCOMPARE(echoedHeader(j, "X-One"), std::string("<missing>"));
+            QCOMPARE(echoedHeader(j, "Authorization"), std::string("<missing>"));
+            QCOMPARE(echoedHeader(j, "Content-Type"), std::string("<missing>"));
+        }
+        QVERIFY(session.send(get("/cookies/set?flavour=oat")).ok());
+        auto withCookie = session.send(get("/cookies"));
+        QVERIFY(withCookie.ok());
+        QCOMPARE(bodyJson(*withCookie)["cookie"].get<std::string>(), std::string("flavour=oat"));
+    }
+
     void auth_data() {
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("password");
