@@ -20,6 +20,7 @@
 #include "../../tests/ui/big_json_server.h"
 #include "ui/main_window.h"
 #include "ui/panels/body_view.h"
+#include "ui/widgets/code_editor.h"
 #include "ui/panels/request_panel.h"
 #include "ui/panels/request_tab.h"
 #include "ui/panels/request_tabs.h"
@@ -130,6 +131,26 @@ int main(int argc, char** argv) {
     while (!done) QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
     std::printf("show all (pretty, highlighted editor): %lld ms, longest stall %lld ms, RSS %.1f MB\n", clock.elapsed(),
                 meter.longestStallMs(), rssMb());
+    // Find (Ctrl+F): the search bar's search() on a document this big runs on a worker. A search that
+    // matches nothing scans the whole document, as every keystroke of an unmatched word does; the first
+    // one also copies the text. Figures: the call's own time (the UI thread's share) and the answer.
+    CodeEditor* editor = body->editor();
+    for (const bool matchCase : {false, true}) {
+        bool answered = false;
+        const auto c = QObject::connect(editor, &CodeEditor::searchFinished, &app, [&] { answered = true; });
+        meter.reset();
+        clock.restart();
+        editor->search(QStringLiteral("no such text in the body"), true, matchCase);
+        const qint64 call = clock.elapsed();
+        while (!answered) QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        std::printf("find, no match in the whole document%s: call %lld ms, answer after %lld ms, longest stall %lld ms\n",
+                    matchCase ? " (match case)" : "", call, clock.elapsed(), meter.longestStallMs());
+        QObject::disconnect(c);
+    }
+    clock.restart();
+    const bool syncFound = editor->find(QStringLiteral("no such text in the body"), true, false);
+    std::printf("the same on the UI thread (Scintilla's own search, as before): %lld ms (found %d)\n", clock.elapsed(),
+                int(syncFound));
     meter.reset();
     clock.restart();
     bool tree = false;

@@ -92,15 +92,84 @@ private slots:
         int l1, i1, l2, i2;
         e.getSelection(&l1, &i1, &l2, &i2);
         const int first = l1;
+        QCOMPARE(first, 0);  // typing kept extending the first match instead of skipping past it
         QTest::keyClick(e.searchBar()->lineEdit(), Qt::Key_Return);
         e.getSelection(&l1, &i1, &l2, &i2);
         QVERIFY(l1 != first);  // moved to the other match (wrapping as needed)
+        QCOMPARE(e.text(), QString("alpha\nbeta\nalpha again\n"));  // Enter never reaches the editor
         QTest::keyClicks(e.searchBar()->lineEdit(), "zzz");
         QVERIFY(!e.searchBar()->lastFound());
         QTest::keyClick(e.searchBar()->lineEdit(), Qt::Key_Escape);
         QVERIFY(!e.searchBar()->isVisible());
         e.setWrapEnabled(true);
         QVERIFY(e.wrapEnabled());
+    }
+
+    // Over kBackgroundSearchBytes the search runs on a worker: the call returns at once and the match
+    // is selected when it answers; a newer text cancels it.
+    void bigDocumentSearchRunsInTheBackground() {
+        CodeEditor e;
+        e.resize(400, 300);
+        e.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&e));
+        const QString line = QStringLiteral("{\"id\": 12345, \"name\": \"filler text of the body\"},\n");
+        QString text;
+        const qsizetype lines = CodeEditor::kBackgroundSearchBytes / line.size() + 2000;
+        text.reserve(lines * line.size() + 64);
+        for (qsizetype i = 0; i < lines; ++i) {
+            if (i == lines / 5) text += QStringLiteral("Marker \u03a9 one\n");
+            if (i == lines - 10) text += QStringLiteral("MARKER two\n");
+            text += line;
+        }
+        e.setText(text);
+        QVERIFY(e.length() > CodeEditor::kBackgroundSearchBytes);
+        QSignalSpy done(&e, &CodeEditor::searchFinished);
+        auto searchAndWait = [&](const QString& what, bool forward, bool matchCase) {
+            done.clear();
+            e.search(what, forward, matchCase);
+            if (!e.isSearching()) return false;  // it must not have answered on the calling thread
+            if (!done.wait(20000) || done.size() != 1) return false;
+            return done.first().first().toBool();
+        };
+        QVERIFY(searchAndWait("marker", true, false));
+        QCOMPARE(e.selectedText(), QString("Marker"));
+        int l1, i1, l2, i2;
+        e.getSelection(&l1, &i1, &l2, &i2);
+        QCOMPARE(l1, int(lines / 5));
+        QVERIFY(searchAndWait("marker", true, false));  // the next one, from the selection's end
+        QCOMPARE(e.selectedText(), QString("MARKER"));
+        QVERIFY(searchAndWait("marker", true, false));  // wraps to the first again
+        QCOMPARE(e.selectedText(), QString("Marker"));
+        QVERIFY(searchAndWait("marker", false, false));  // backwards from "Marker": wraps to the end
+        QCOMPARE(e.selectedText(), QString("MARKER"));
+        QVERIFY(searchAndWait(QStringLiteral("\u03a9 one"), true, true));  // UTF-8 text, positions in bytes
+        QCOMPARE(e.selectedText(), QStringLiteral("\u03a9 one"));
+        QVERIFY(!searchAndWait("marker two", true, true));  // match case: nothing
+        QCOMPARE(e.selectedText(), QStringLiteral("\u03a9 one"));  // the selection stays
+        // A new text cancels a search in progress: one answer (not found), then silence.
+        done.clear();
+        e.search("MARKER two", true, true);
+        QVERIFY(e.isSearching());
+        e.setText("small text");
+        QVERIFY(!e.isSearching());
+        QCOMPARE(done.size(), 1);
+        QCOMPARE(done.first().first().toBool(), false);
+        QTest::qWait(300);
+        QCOMPARE(done.size(), 1);
+        QCOMPARE(e.selectedText(), QString());
+        // The search bar says it is searching, then what was found.
+        e.setText(text);
+        e.showSearch();
+        done.clear();
+        QTest::keyClicks(e.searchBar()->lineEdit(), "MARK");  // each letter extends the match in place
+        QTRY_VERIFY_WITH_TIMEOUT(!e.isSearching(), 20000);
+        QVERIFY(e.searchBar()->lastFound());
+        QCOMPARE(e.selectedText(), QString("Mark"));
+        e.getSelection(&l1, &i1, &l2, &i2);
+        QCOMPARE(l1, int(lines / 5));
+        QTest::keyClick(e.searchBar()->lineEdit(), Qt::Key_Return);  // Enter: the next one
+        QTRY_VERIFY_WITH_TIMEOUT(!e.isSearching(), 20000);
+        QCOMPARE(e.selectedText(), QString("MARK"));
     }
 
     void urlHighlightsAndDescribesVariables() {

@@ -1,6 +1,9 @@
 #include "ui/widgets/code_editor.h"
 
+#include <algorithm>
 #include <cstddef>
+#include <functional>
+#include <string_view>
 
 #include <Qsci/qscilexerhtml.h>
 #include <Qsci/qscilexerjavascript.h>
@@ -10,6 +13,8 @@
 
 #include <QApplication>
 #include <QFontDatabase>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QKeyEvent>
 #include <QPalette>
 #include <QTimer>
@@ -94,11 +99,17 @@ CodeEditor::CodeEditor(QWidget* parent) : QsciScintilla(parent) {
     SendScintilla(SCI_ANNOTATIONSETVISIBLE, static_cast<unsigned long>(ANNOTATION_HIDDEN));
     search_ = new SearchBar(this);
     search_->hide();
+    connect(this, &QsciScintilla::textChanged, this, &CodeEditor::textReplaced);
+    connect(this, &CodeEditor::loadFinished, this, &CodeEditor::textReplaced);
     applyPalette();
 }
 
 // QScintilla's bookkeeping (QsciDocument) expects its own document in the view when it goes away.
-CodeEditor::~CodeEditor() { restoreOwnDocument(); }
+CodeEditor::~CodeEditor() {
+    if (searchStop_) *searchStop_ = true;  // a background search stops; its result goes nowhere
+    searching_ = false;
+    restoreOwnDocument();
+}
 
 CodeEditor::Language CodeEditor::languageForContentType(const QString& contentType) {
     const QString ct = contentType.section(';', 0, 0).trimmed().toLower();
@@ -219,11 +230,20 @@ void CodeEditor::loadNextSlice() {
 void CodeEditor::setText(const QString& text) {
     restoreOwnDocument();
     QsciScintilla::setText(text);
+    textReplaced();
 }
 
 void CodeEditor::clear() {
     restoreOwnDocument();
     QsciScintilla::clear();
+    textReplaced();
+}
+
+void CodeEditor::textReplaced() {
+    searchText_.reset();
+    if (!searching_) return;
+    stopSearch();
+    emit searchFinished(false);
 }
 
 std::shared_ptr<DocumentLoader> CodeEditor::createLoader() {
@@ -252,6 +272,7 @@ bool CodeEditor::adopt(DocumentLoader& loader) {
     SendScintilla(SCI_RELEASEDOCUMENT, 0UL, doc);  // the view holds the only reference now
     loader.adopted_ = true;
     applyDocumentSettings(ro);
+    textReplaced();
     return true;
 }
 
@@ -264,6 +285,7 @@ void CodeEditor::restoreOwnDocument() {
     SendScintilla(SCI_RELEASEDOCUMENT, 0UL, own);
     setReadOnly(ro);
     setMarginWidth(0, QStringLiteral("00000"));
+    textReplaced();
 }
 
 // Settings Scintilla keeps per document, which a fresh one lacks. The lexer is set on the document
@@ -293,16 +315,106 @@ void CodeEditor::showSearch() {
     placeSearchBar();
 }
 
-bool CodeEditor::find(const QString& text, bool forward, bool caseSensitive) {
+bool CodeEditor::find(const QString& text, bool forward, bool caseSensitive, bool fromSelectionStart) {
     if (text.isEmpty()) return false;
     int line = 0, index = 0;
     getCursorPosition(&line, &index);
-    if (!forward && hasSelectedText()) {
+    if ((!forward || fromSelectionStart) && hasSelectedText()) {
         int l1, i1, l2, i2;
         getSelection(&l1, &i1, &l2, &i2);
         line = l1, index = i1;
     }
     return findFirst(text, false, caseSensitive, false, true, forward, line, index, true);
+}
+
+namespace {
+char asciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The first (forward) or last match of `needle` in hay[from, to), or -1. Searches in 8 MB windows
+// (overlapping by the needle's length) so that `stop` is looked at often.
+qsizetype findBytes(std::string_view hay, std::string_view needle, qsizetype from, qsizetype to, bool forward,
+                    bool caseSensitive, const std::function<bool()>& stop) {
+    const auto n = static_cast<qsizetype>(needle.size());
+    if (n == 0 || to - from < n) return -1;
+    auto eq = [caseSensitive](char a, char b) { return caseSensitive ? a == b : asciiLower(a) == asciiLower(b); };
+    constexpr qsizetype kWindow = 8 * 1024 * 1024;
+    if (forward) {
+        for (qsizetype w = from; w + n <= to; w += kWindow) {
+            if (stop()) return -1;
+            const qsizetype end = std::min(to, w + kWindow + n - 1);
+            const auto* first = hay.data() + w;
+            const auto* last = hay.data() + end;
+            const auto* hit = std::search(first, last, needle.begin(), needle.end(), eq);
+            if (hit != last) return hit - hay.data();
+        }
+        return -1;
+    }
+    for (qsizetype w = to; w - n >= from; w -= kWindow) {
+        if (stop()) return -1;
+        const qsizetype start = std::max(from, w - kWindow - n + 1);
+        const auto* first = hay.data() + start;
+        const auto* last = hay.data() + w;
+        const auto* hit = std::find_end(first, last, needle.begin(), needle.end(), eq);
+        if (hit != last) return hit - hay.data();
+    }
+    return -1;
+}
+}  // namespace
+
+void CodeEditor::stopSearch() {
+    ++searchGeneration_;  // a result still on its way is dropped
+    if (searchStop_) *searchStop_ = true;
+    searchStop_.reset();
+    searching_ = false;
+}
+
+void CodeEditor::search(const QString& text, bool forward, bool caseSensitive, bool fromSelectionStart) {
+    stopSearch();
+    const quint64 gen = searchGeneration_;
+    const auto length = static_cast<qsizetype>(SendScintilla(SCI_GETLENGTH));
+    if (text.isEmpty() || length <= kBackgroundSearchBytes) {
+        emit searchFinished(find(text, forward, caseSensitive, fromSelectionStart));
+        return;
+    }
+    if (!searchText_) {  // one copy per change of the text (a memcpy: tens of milliseconds at 50 MB)
+        const char* p = reinterpret_cast<const char*>(SendScintilla(SCI_GETCHARACTERPOINTER));
+        searchText_ = std::make_shared<const QByteArray>(p, length);
+    }
+    const auto selStart = static_cast<qsizetype>(SendScintilla(SCI_GETSELECTIONSTART));
+    const auto selEnd = static_cast<qsizetype>(SendScintilla(fromSelectionStart ? SCI_GETSELECTIONSTART : SCI_GETSELECTIONEND));
+    const QByteArray needle = text.toUtf8();
+    searching_ = true;
+    auto* watcher = new QFutureWatcher<qsizetype>(this);
+    connect(watcher, &QFutureWatcher<qsizetype>::finished, this, [this, watcher, gen, needle] {
+        watcher->deleteLater();
+        if (gen != searchGeneration_) return;  // a newer search or text won
+        searching_ = false;
+        const qsizetype at = watcher->result();
+        if (at >= 0) {
+            SendScintilla(SCI_SETSEL, static_cast<unsigned long>(at), static_cast<long>(at + needle.size()));
+            SendScintilla(SCI_SCROLLCARET);
+        }
+        emit searchFinished(at >= 0);
+    });
+    const std::shared_ptr<const QByteArray> hayData = searchText_;
+    auto stale = std::make_shared<std::atomic<bool>>(false);
+    searchStop_ = stale;
+    watcher->setFuture(QtConcurrent::run([hayData, needle, forward, caseSensitive, selStart, selEnd, stale] {
+        const std::string_view hay(hayData->constData(), static_cast<std::size_t>(hayData->size()));
+        const std::string_view nd(needle.constData(), static_cast<std::size_t>(needle.size()));
+        const auto total = static_cast<qsizetype>(hay.size());
+        auto stop = [&] { return stale->load(); };
+        if (forward) {
+            const qsizetype at = findBytes(hay, nd, selEnd, total, true, caseSensitive, stop);
+            if (at >= 0 || stop()) return at;
+            const auto n = static_cast<qsizetype>(nd.size());
+            return findBytes(hay, nd, 0, std::min(total, selEnd + n - 1), true, caseSensitive, stop);
+        }
+        const qsizetype at = findBytes(hay, nd, 0, selStart, false, caseSensitive, stop);
+        if (at >= 0 || stop()) return at;
+        const auto n = static_cast<qsizetype>(nd.size());
+        return findBytes(hay, nd, std::max<qsizetype>(0, selStart - n + 1), total, false, caseSensitive, stop);
+    }));
 }
 
 void CodeEditor::keyPressEvent(QKeyEvent* event) {

@@ -77,11 +77,21 @@ public:
 
     SearchBar* searchBar() const { return search_; }
     void showSearch();
-    // Finds the next match from the cursor (wrapping); returns false when nothing matches.
-    bool find(const QString& text, bool forward = true, bool caseSensitive = false);
+    // Finds the next match from the cursor (wrapping); returns false when nothing matches. With
+    // fromSelectionStart a forward search may match where the selection starts (typing into the search
+    // box extends the match in place). On the calling thread: search() is the one the search bar uses.
+    bool find(const QString& text, bool forward = true, bool caseSensitive = false, bool fromSelectionStart = false);
+    // Like find(), and emits searchFinished(found). A document over kBackgroundSearchBytes is searched
+    // on a worker (a 50 MB one took 1-2 s per search on the UI thread): its text is copied once per
+    // change and the match is selected when the worker answers; a newer search or text cancels it.
+    // There, "match case" off folds ASCII letters only.
+    static constexpr qsizetype kBackgroundSearchBytes = 4 * 1024 * 1024;
+    void search(const QString& text, bool forward = true, bool caseSensitive = false, bool fromSelectionStart = false);
+    bool isSearching() const { return searching_; }
 
 signals:
     void loadFinished();
+    void searchFinished(bool found);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
@@ -94,6 +104,13 @@ private:
     void placeSearchBar();
     void restoreOwnDocument();  // back to QScintilla's own document after adopt()
     void applyDocumentSettings(bool readOnly);
+    void textReplaced();  // drops the search snapshot and cancels a background search
+    void stopSearch();
+
+    std::shared_ptr<const QByteArray> searchText_;  // the document's bytes for background searches
+    std::shared_ptr<std::atomic<bool>> searchStop_;  // set to stop the worker of the running search
+    quint64 searchGeneration_ = 0;
+    bool searching_ = false;
 
     Language language_ = Language::Plain;
     QsciLexer* lexer_ = nullptr;

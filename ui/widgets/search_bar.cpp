@@ -43,7 +43,11 @@ SearchBar::SearchBar(CodeEditor* editor) : QFrame(editor), editor_(editor) {
     connect(next, &QToolButton::clicked, this, [this] { findNext(true); });
     connect(close, &QToolButton::clicked, this, [this] { hide(); editor_->setFocus(); });
     connect(edit_, &QLineEdit::returnPressed, this, [this] { findNext(true); });
-    connect(edit_, &QLineEdit::textEdited, this, [this] { findNext(true); });
+    connect(edit_, &QLineEdit::textEdited, this, [this] { findNext(true, true); });
+    connect(editor_, &CodeEditor::searchFinished, this, [this](bool found) {
+        lastFound_ = found;
+        status_->setText(edit_->text().isEmpty() || found ? QString() : tr("No match"));
+    });
 }
 
 void SearchBar::open() {
@@ -55,9 +59,9 @@ void SearchBar::open() {
     edit_->selectAll();
 }
 
-void SearchBar::findNext(bool forward) {
-    lastFound_ = editor_->find(edit_->text(), forward, caseButton_->isChecked());
-    status_->setText(edit_->text().isEmpty() || lastFound_ ? QString() : tr("No match"));
+void SearchBar::findNext(bool forward, bool inPlace) {
+    editor_->search(edit_->text(), forward, caseButton_->isChecked(), inPlace);  // answers with searchFinished
+    if (editor_->isSearching()) status_->setText(tr("Searching…"));
 }
 
 void SearchBar::keyPressEvent(QKeyEvent* event) {
@@ -66,9 +70,11 @@ void SearchBar::keyPressEvent(QKeyEvent* event) {
         editor_->setFocus();
         return;
     }
-    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
-        (event->modifiers() & Qt::ShiftModifier)) {
-        findNext(false);
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+        // Enter was answered by the line edit (returnPressed: next match); it passes the key on, and the
+        // editor underneath would replace the found text with a new line.
+        if (event->modifiers() & Qt::ShiftModifier) findNext(false);
+        event->accept();
         return;
     }
     QFrame::keyPressEvent(event);

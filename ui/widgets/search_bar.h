@@ -23,7 +23,7 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
-    void findNext(bool forward);
+    void findNext(bool forward, bool inPlace = false);  // inPlace: typing, the match may stay where it is
 
     CodeEditor* editor_;
     QLineEdit* edit_;
