@@ -62,6 +62,7 @@ std::string utcTime(std::int64_t ms) {
 Result<graphql::Schema> schemaForEndpoint(const ParsedArgs& a, const std::string& url) {
     auto endpoint = requestFromArgs(a, url);
     if (!endpoint) return endpoint.error();
+    const std::string key = graphql::schemaCacheKey(*endpoint);  // the URL, and whose credentials
     std::optional<Database> db;
     if (!a.has("--no-cache")) {
         auto opened = openStore(a, false);
@@ -70,13 +71,13 @@ Result<graphql::Schema> schemaForEndpoint(const ParsedArgs& a, const std::string
     }
     if (db && !a.has("--refresh")) {
         GraphqlSchemaRepository repo(*db);
-        auto cached = repo.get(endpoint->url);
+        auto cached = repo.get(key);
         if (cached && cached->has_value()) {
             const CachedGraphqlSchema& c = **cached;
             auto schema = c.format == CachedGraphqlSchema::Format::Sdl ? schemaFromSdl(c.body, endpoint->url, false)
                                                                        : graphql::schemaFromIntrospection(c.body);
             if (schema) {
-                std::cerr << "sonde-cli: the cached schema of " << endpoint->url << " (" << toString(c.format)
+                std::cerr << "sonde-cli: the cached schema of " << key << " (" << toString(c.format)
                           << ", fetched " << utcTime(c.fetchedAt) << "); --refresh fetches it again\n";
                 return schema;
             }
@@ -93,10 +94,10 @@ Result<graphql::Schema> schemaForEndpoint(const ParsedArgs& a, const std::string
     if (!schema) return schema.error();
     if (db) {
         GraphqlSchemaRepository repo(*db);
-        if (auto st = repo.put({endpoint->url, CachedGraphqlSchema::Format::Introspection, *json, 0, 0}); !st)
+        if (auto st = repo.put({key, CachedGraphqlSchema::Format::Introspection, *json, 0, 0}); !st)
             std::cerr << "sonde-cli: warning: the schema was not cached: " << st.error().message() << "\n";
         else
-            std::cerr << "sonde-cli: introspected " << endpoint->url << " (cached in " << db->path() << ")\n";
+            std::cerr << "sonde-cli: introspected " << key << " (cached in " << db->path() << ")\n";
     }
     return schema;
 }
@@ -213,8 +214,10 @@ const CommandDef& graphqlCommand() {
             "  sonde-cli graphql validate --schema URL|FILE query.graphql\n"
             "      prints each validation error as FILE:LINE:COLUMN; exit 1 when there is any\n"
             "A schema introspected from a URL is cached in the store (the one the GUI uses, or --db) under\n"
-            "that URL; later `schema` and `validate` runs use the cached one (saying so on stderr) until\n"
-            "--refresh fetches it again. The GUI's \"Refresh schema\" updates the same cache.\n"
+            "that URL, and under a fingerprint of the credentials sent (--bearer, --user, credential headers)\n"
+            "when there are any; later `schema` and `validate` runs with the same URL and credentials use the\n"
+            "cached one (saying so on stderr) until --refresh fetches it again. The GUI's \"Refresh schema\"\n"
+            "updates the same cache.\n"
             "The request options (headers, auth, TLS, timeouts) are those of sonde-cli send.";
         d.run = &runGraphql;
         return d;

@@ -5,6 +5,7 @@
 #include "core/graphql/introspection.h"
 #include "core/graphql/json_reader.h"
 #include "core/http/engine.h"
+#include "core/model/digest.h"
 
 namespace sonde::graphql {
 
@@ -143,6 +144,28 @@ Result<Schema> introspect(Engine& engine, const RequestSpec& endpoint) {
         return e;
     }
     return schema;
+}
+
+std::string schemaCacheKey(const RequestSpec& endpoint) {
+    std::string who;
+    auto add = [&who](std::string_view part) {
+        who += part;
+        who += '\n';
+    };
+    const Auth& a = endpoint.auth;
+    if (a.kind != AuthKind::None) {
+        add(toString(a.kind));
+        for (const std::string* field : {&a.username, &a.password, &a.token, &a.keyName, &a.keyValue, &a.accessKey,
+                                         &a.secretKey, &a.sessionToken})
+            add(*field);
+    }
+    for (const auto& h : endpoint.headers)
+        if (h.enabled && isCredentialRequestHeader(h.key)) {
+            add(h.key);
+            add(h.value);
+        }
+    if (who.empty()) return endpoint.url;
+    return endpoint.url + " (credentials " + sha256Hex(who, 12) + ")";
 }
 
 }  // namespace sonde::graphql

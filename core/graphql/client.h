@@ -69,4 +69,9 @@ Result<Schema> introspect(Engine& engine, const RequestSpec& endpoint);
 // schema: what a cache stores per endpoint; schemaFromIntrospection() turns it into a Schema later.
 Result<std::string> fetchIntrospection(Engine& engine, const RequestSpec& endpoint);
 
+// The key of `endpoint`'s cached schema: its URL, and when it sends credentials (its auth settings, or
+// a header isCredentialRequestHeader() names) also " (credentials " + a 12-digit SHA-256 fingerprint
+// of them + ")". Servers may show each identity its own schema, so each keeps its own cached one.
+std::string schemaCacheKey(const RequestSpec& endpoint);
+
 }  // namespace sonde::graphql

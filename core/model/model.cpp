@@ -60,4 +60,10 @@ bool authKindFromString(const std::string& s, AuthKind& out) { return fromTable(
 bool checkSourceFromString(const std::string& s, CheckSource& out) { return fromTable(kSources, s, out); }
 bool checkOpFromString(const std::string& s, CheckOp& out) { return fromTable(kOps, s, out); }
 
+bool isCredentialRequestHeader(std::string_view name) {
+    for (std::string_view h : {"Authorization", "Proxy-Authorization", "Cookie", "X-Api-Key", "Api-Key", "X-Auth-Token"})
+        if (iequals(name, h)) return true;
+    return false;
+}
+
 }  // namespace sonde

@@ -2,6 +2,7 @@
 // RequestSpec: what the user wrote (it may hold {{variables}}), with everything core/http can send.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -120,5 +121,9 @@ const char* toString(BodyKind k);
 const char* toString(AuthKind k);
 bool bodyKindFromString(const std::string& s, BodyKind& out);
 bool authKindFromString(const std::string& s, AuthKind& out);
+
+// A request header that carries who is asking: Authorization, Proxy-Authorization, Cookie, and the
+// usual API-key headers (X-Api-Key, Api-Key, X-Auth-Token). Case-insensitive.
+bool isCredentialRequestHeader(std::string_view name);
 
 }  // namespace sonde

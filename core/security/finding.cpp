@@ -1,6 +1,6 @@
 #include "core/security/finding.h"
 
-#include <openssl/evp.h>
+#include "core/model/digest.h"
 
 #include <cctype>
 
@@ -41,18 +41,8 @@ const char* securitySeverityScore(Severity s) {
 }
 
 std::string Finding::fingerprint() const {
-    // SHA-256 over the stable identity (OpenSSL EVP_Digest, man EVP_DigestInit(3)).
-    const std::string key = checkId + '\n' + method + '\n' + pathTemplate + '\n' + parameter;
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    EVP_Digest(key.data(), key.size(), md, &len, EVP_sha256(), nullptr);
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < 16 && i < len; ++i) {
-        out += hex[md[i] >> 4];
-        out += hex[md[i] & 15];
-    }
-    return out;
+    // SHA-256 over the stable identity.
+    return sha256Hex(checkId + '\n' + method + '\n' + pathTemplate + '\n' + parameter, 32);
 }
 
 Finding makeFinding(const CheckInfo& info) {

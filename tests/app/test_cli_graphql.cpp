@@ -144,6 +144,29 @@ private slots:
         // A failed refresh kept the cached schema.
         QCOMPARE(cli(schemaArgs).out, first.out);
     }
+
+    // Each identity on one URL keeps its own cached schema (servers may show each a different one):
+    // with the server stopped, the identity that introspected reads its cache, another has none.
+    void schemaCachePerCredentials() {
+        sonde::test::GraphqlFixture own;
+        QString problem = own.start();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const QString endpoint = QString::fromStdString(own.url());
+        const QString db = tmp_.filePath("credentials.db");
+        const QStringList asAnn{"graphql", "schema", endpoint, "--db", db, "--bearer", "token-of-ann"};
+        Run first = cli(asAnn);
+        QVERIFY2(first.exit == 0, qPrintable(first.err));
+        QVERIFY2(first.err.contains("introspected " + endpoint + " (credentials "), qPrintable(first.err));
+        QVERIFY(!first.err.contains("token-of-ann"));
+        own.stop();
+        Run cached = cli(asAnn);
+        QVERIFY2(cached.exit == 0, qPrintable(cached.err));
+        QVERIFY2(cached.err.contains("the cached schema of " + endpoint + " (credentials "), qPrintable(cached.err));
+        QCOMPARE(cached.out, first.out);
+        QCOMPARE(cli({"graphql", "schema", endpoint, "--db", db, "--bearer", "token-of-bob"}).exit, 3);
+        QCOMPARE(cli({"graphql", "schema", endpoint, "--db", db}).exit, 3);  // nor does no identity
+        QCOMPARE(cli({"graphql", "schema", endpoint, "--db", db, "-H", "Authorization: Bearer token-of-ann"}).exit, 3);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliGraphql)

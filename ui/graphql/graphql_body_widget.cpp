@@ -144,11 +144,13 @@ void GraphqlBodyWidget::showEvent(QShowEvent* event) {
 
 void GraphqlBodyWidget::loadCachedSchema() {
     if (!cache_.enabled() || cacheLoad_.isRunning()) return;
-    const std::string url = currentEndpoint().url;
-    if (url.empty() || url == lookedUp_) return;
-    lookedUp_ = url;
+    const RequestSpec endpoint = currentEndpoint();
+    if (endpoint.url.empty()) return;
+    const std::string key = graphql::schemaCacheKey(endpoint);  // the URL, and whose credentials
+    if (key == lookedUp_) return;
+    lookedUp_ = key;
     lookupGeneration_ = schemaGeneration_;
-    cacheLoad_.setFuture(QtConcurrent::run([cache = cache_, url] { return cache.load(url); }));
+    cacheLoad_.setFuture(QtConcurrent::run([cache = cache_, key] { return cache.load(key); }));
 }
 
 void GraphqlBodyWidget::endpointEdited() {
@@ -167,7 +169,7 @@ void GraphqlBodyWidget::applyCachedSchema(CachedSchemaLoad load, quint64 generat
     }
     emit cachedSchemaLookedUp(found);
     // The URL may have changed while this read ran (a lookup is skipped while one runs).
-    if (isVisible() && currentEndpoint().url != lookedUp_) cacheDebounce_->start();
+    if (isVisible() && graphql::schemaCacheKey(currentEndpoint()) != lookedUp_) cacheDebounce_->start();
 }
 
 void GraphqlBodyWidget::setBody(const Body& body) {
@@ -233,7 +235,7 @@ void GraphqlBodyWidget::introspect() {
     schemaStatus_->setText(tr("Introspecting…"));
     introspect_->setEnabled(false);
     Engine* engine = engine_;
-    lookedUp_ = endpoint.url;  // the fetched schema replaces whatever the cache held
+    lookedUp_ = graphql::schemaCacheKey(endpoint);  // the fetched schema replaces whatever the cache held
     introspection_.setFuture(QtConcurrent::run([engine, cache = cache_, endpoint = std::move(endpoint)] {
         Introspection out;
         auto json = graphql::fetchIntrospection(*engine, endpoint);
@@ -247,7 +249,8 @@ void GraphqlBodyWidget::introspect() {
             return out;
         }
         out.schema = std::move(schema.value());
-        if (auto st = cache.save(endpoint.url, *json, false); !st) out.cacheProblem = st.error().message();
+        if (auto st = cache.save(graphql::schemaCacheKey(endpoint), *json, false); !st)
+            out.cacheProblem = st.error().message();
         return out;
     }));
 }
@@ -274,12 +277,13 @@ bool GraphqlBodyWidget::loadSdlFile(const QString& path) {
     }
     setSchema(std::make_shared<const graphql::Schema>(std::move(*build.schema)), QFileInfo(path).fileName());
     // The SDL becomes the endpoint's cached schema (for servers that refuse introspection).
-    const std::string url = currentEndpoint().url;
-    if (cache_.enabled() && !url.empty()) {
-        lookedUp_ = url;
+    const RequestSpec endpoint = currentEndpoint();
+    if (cache_.enabled() && !endpoint.url.empty()) {
+        const std::string key = graphql::schemaCacheKey(endpoint);
+        lookedUp_ = key;
         cacheWrite_.waitForFinished();
-        cacheWrite_.setFuture(QtConcurrent::run([cache = cache_, url, text = sdl.toStdString()] {
-            auto st = cache.save(url, text, true);
+        cacheWrite_.setFuture(QtConcurrent::run([cache = cache_, key, text = sdl.toStdString()] {
+            auto st = cache.save(key, text, true);
             return st ? QString() : QString::fromStdString(st.error().message());
         }));
     }

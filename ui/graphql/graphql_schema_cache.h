@@ -1,8 +1,8 @@
 #pragma once
 // GraphqlSchemaCache: the GraphQL editor's side of the store's schema cache (core/store
-// GraphqlSchemaRepository), keyed by the resolved endpoint URL. Every call opens its own SQLite
-// connection to the store file and blocks, so callers run it on a pool thread (QtConcurrent), never
-// on the UI thread; the workspace's own connection is not shared across threads.
+// GraphqlSchemaRepository), keyed by graphql::schemaCacheKey (the URL, and whose credentials). Every
+// call opens its own SQLite connection to the store file and blocks, so callers run it on a pool thread
+// (QtConcurrent), never on the UI thread; the workspace's own connection is not shared across threads.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -4,22 +4,17 @@
 namespace sonde {
 namespace {
 
-bool isCredentialHeader(const std::string& name) {
-    return iequals(name, "Authorization") || iequals(name, "Cookie") || iequals(name, "X-Api-Key") ||
-           iequals(name, "Api-Key") || iequals(name, "X-Auth-Token");
-}
-
 bool hasCredentials(const RequestSpec& r) {
     if (r.auth.kind != AuthKind::None) return true;
     for (const auto& h : r.headers)
-        if (h.enabled && isCredentialHeader(h.key)) return true;
+        if (h.enabled && isCredentialRequestHeader(h.key)) return true;
     return false;
 }
 
 RequestSpec withoutCredentials(const RequestSpec& r) {
     RequestSpec out = r;
     out.auth = Auth{};
-    std::erase_if(out.headers, [](const KeyValue& h) { return isCredentialHeader(h.key); });
+    std::erase_if(out.headers, [](const KeyValue& h) { return isCredentialRequestHeader(h.key); });
     return out;
 }
 
@@ -54,7 +49,7 @@ RequestSpec withInvalidCredentials(ProbeContext& ctx, const RequestSpec& r, bool
                 start = semi + 1;
             }
             h.value = v;
-        } else if (isCredentialHeader(h.key)) {
+        } else if (isCredentialRequestHeader(h.key)) {
             h.value = bogus;
         }
     }

@@ -74,6 +74,35 @@ private slots:
         QCOMPARE(r->url, endpoint.url);
     }
 
+    // The schema cache key: the URL alone without credentials; with them, a fingerprint per identity.
+    void schemaCacheKeyPerIdentity() {
+        RequestSpec plain;
+        plain.url = "https://api.example.test/graphql";
+        plain.headers.push_back({"X-Request-Id", "42", true, {}});
+        QCOMPARE(schemaCacheKey(plain), plain.url);
+        RequestSpec ann = plain, bob = plain;
+        ann.auth.kind = bob.auth.kind = AuthKind::Bearer;
+        ann.auth.token = "token-of-ann";
+        bob.auth.token = "token-of-bob";
+        const std::string annKey = schemaCacheKey(ann);
+        QVERIFY2(annKey.rfind(plain.url + " (credentials ", 0) == 0, annKey.c_str());
+        QCOMPARE(annKey.size(), plain.url.size() + std::string(" (credentials ").size() + 12 + 1);
+        QVERIFY(annKey.find("token-of-ann") == std::string::npos);  // a fingerprint, not the secret
+        QVERIFY(schemaCacheKey(bob) != annKey);
+        RequestSpec annAgain = ann;
+        annAgain.headers.push_back({"X-Request-Id", "43", true, {}});  // not a credential
+        QCOMPARE(schemaCacheKey(annAgain), annKey);
+        RequestSpec viaHeader = plain;  // credentials in a header count too; a disabled one does not
+        viaHeader.headers.push_back({"authorization", "Bearer token-of-ann", true, {}});
+        const std::string headerKey = schemaCacheKey(viaHeader);
+        QVERIFY(headerKey != plain.url && headerKey != annKey);
+        viaHeader.headers.back().enabled = false;
+        QCOMPARE(schemaCacheKey(viaHeader), plain.url);
+        RequestSpec apiKey = plain;
+        apiKey.headers.push_back({"X-Api-Key", "k1", true, {}});
+        QVERIFY(schemaCacheKey(apiKey) != plain.url);
+    }
+
     void getRequestAndGraphqlBody() {
         RequestSpec spec;
         spec.url = "http://127.0.0.1:1/graphql";
