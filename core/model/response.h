@@ -87,6 +87,8 @@ struct Exchange {
 // timeout, cancelled with code "cancelled", ...). Partial data is kept in `partial` when useful.
 using ExchangeResult = Result<Exchange>;
 
-bool iequals(std::string_view a, std::string_view b);  // ASCII case-insensitive (header names, schemes)
+// ASCII case folding (header names, schemes): locale-free, other bytes unchanged.
+inline char asciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool iequals(std::string_view a, std::string_view b);  // ASCII case-insensitive
 
 }  // namespace sonde

@@ -19,6 +19,7 @@
 #include <QPalette>
 #include <QTimer>
 
+#include "core/model/response.h"  // asciiLower
 #include "ui/widgets/search_bar.h"
 
 // Scintilla's ILoader (ILexer.h of the Scintilla 3.x inside QScintilla 2.13, not installed): what
@@ -328,8 +329,6 @@ bool CodeEditor::find(const QString& text, bool forward, bool caseSensitive, boo
 }
 
 namespace {
-char asciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 // The first (forward) or last match of `needle` in hay[from, to), or -1. Searches in 8 MB windows
 // (overlapping by the needle's length) so that `stop` is looked at often.
 qsizetype findBytes(std::string_view hay, std::string_view needle, qsizetype from, qsizetype to, bool forward,

@@ -1,17 +1,12 @@
 // The engine's requests: methods, bodies, status codes, redirects, cookies, auth, decoding, limits.
 // Tests core/http/engine.* against the real loopback TestServer (tests/fixtures/http-server).
-#include <atomic>
 #include <fstream>
-#include <functional>
-#include <thread>
 
 #include "engine_test_fixture.h"
 
 using namespace sonde;
 using namespace sonde::test;
 using nlohmann::json;
-
-Q_DECLARE_METATYPE(sonde::RequestSpec)
 
 class TestEngine : public QObject, EngineTestFixture {
     Q_OBJECT

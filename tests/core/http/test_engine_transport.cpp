@@ -2,7 +2,6 @@
 // proxies, Unix sockets, client certificates, HTTP/2 multiplexing.
 // Tests core/http/engine.* against the real loopback TestServer (tests/fixtures/http-server).
 #include <atomic>
-#include <fstream>
 #include <functional>
 #include <thread>
 
@@ -11,8 +10,6 @@
 using namespace sonde;
 using namespace sonde::test;
 using nlohmann::json;
-
-Q_DECLARE_METATYPE(sonde::RequestSpec)
 
 class TestEngineTransport : public QObject, EngineTestFixture {
     Q_OBJECT
